@@ -1,0 +1,97 @@
+"""Countries, organisations and places from the gazetteer, and the phrases that refer back
+to them ("les deux pays", "le second"), as mentions with normalised values.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..model import Mention
+from .folding import fold
+from .gazetteer import GazMatch
+from .persons import _refs
+
+# A capital is its government when it acts: "Hanoï et Astana ont signé".
+PLACE_VERBS = {"être", "accueillir", "abriter", "devenir", "rester", "recevoir"}
+COORD = re.compile(r"^\s*(?:,|et|ainsi que|avec)\s+(?:l[ea]s?\s+|l')?$")
+
+
+@lru_cache(maxsize=None)
+def _reference_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    refs = _refs(lang)
+    pair = "|".join(sorted((re.escape(fold(p)) for p in refs["pair_references"]), key=len, reverse=True))
+    ordinal = "|".join(sorted((re.escape(fold(p)) for p in refs["ordinal_references"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:{pair})\b"), re.compile(rf"\b(?:{ordinal})\b")
+
+
+def _capital_acts(doc: Doc, m: GazMatch) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_ not in PLACE_VERBS
+
+
+def gazetteer_mentions(doc: Doc, matches: list[GazMatch]) -> list[Mention]:
+    """Country, organisation and place mentions from the gazetteer's matches."""
+    out = []
+    for m in matches:
+        if m.kind in ("country", "demonym"):
+            out.append(Mention("country", m.start, m.end, m.text, m.value))
+        elif m.kind == "igo":
+            out.append(Mention("igo", m.start, m.end, m.text, m.value))
+        elif m.kind == "city":
+            if m.capital and _capital_acts(doc, m):
+                out.append(Mention("country", m.start, m.end, m.text, m.country))
+            else:
+                out.append(Mention("place", m.start, m.end, m.text, {"name": m.value, "country": m.country}))
+    return out
+
+
+def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> list[Mention]:
+    """"les deux pays" -> the two countries last named; "le second" -> the second of "X et Y"."""
+    pair_re, ord_re = _reference_patterns(lang)
+    order = _refs(lang)["ordinal_references"]
+    folded = fold(doc.text)
+    named = sorted((m for m in actors if isinstance(m.value, str)), key=lambda m: m.start)
+    out = []
+    for hit in pair_re.finditer(folded):
+        seen: list[str] = []
+        for m in reversed([m for m in named if m.end <= hit.start()]):
+            if m.value not in seen:
+                seen.append(m.value)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            for m in (m for m in named if m.start >= hit.end()):
+                if m.value not in seen:
+                    seen.append(m.value)
+                if len(seen) == 2:
+                    break
+        if len(seen) == 2:
+            out.append(Mention("country", hit.start(), hit.end(), doc.text[hit.start():hit.end()],
+                               sorted(seen)))
+    for hit in ord_re.finditer(folded):
+        span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+        if span is None or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "ADJ", "PROPN")):
+            continue  # "le premier ministre", "la première visite": not a reference
+        pair = _last_coordination(named, hit.start(), doc.text)
+        if pair is None:
+            continue
+        idx = order[hit.group(0)]
+        value = pair[idx] if idx >= 0 else pair[-1]
+        out.append(Mention("country", hit.start(), hit.end(), doc.text[hit.start():hit.end()], value))
+    return out
+
+
+def _last_coordination(named: list[Mention], before: int, text: str) -> tuple[str, str] | None:
+    """The last "X et Y" of two different countries within 400 characters before an offset."""
+    prior = [m for m in named if m.end <= before and before - m.end < 400]
+    for a, b in zip(reversed(prior[:-1]), reversed(prior[1:])):
+        if a.value != b.value and COORD.match(fold(text[a.end:b.start])):
+            return a.value, b.value
+    return None

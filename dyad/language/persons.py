@@ -1,0 +1,246 @@
+"""People: names from spaCy's NER and from titles of office in apposition, each with a role
+and a country; short and title-only mentions linked to the full name the document gives.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .folding import fold, name_key
+from .gazetteer import GazMatch
+
+DATA = Path(__file__).parent / "data"
+# Ranks whose bare title ("le président kazakh") names a person worth recording.
+PERSON_RANKS = {"head_of_state", "head_of_government", "minister", "diplomat", "official", "generic"}
+LINK_ROLES = {"counterpart", "leader"}
+
+
+@lru_cache(maxsize=None)
+def _refs(lang: str) -> dict:
+    return json.loads((DATA / lang / "references.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class PersonMention:
+    """A mention of a person: the span, the name part of it, and what we know of them."""
+
+    start: int
+    end: int
+    name: str | None  # the name as written here (no title)
+    role: str | None
+    country: str | None
+    title_start: int | None = None  # the title's span, when a title goes with the mention
+    title_end: int | None = None
+    group: "PersonGroup | None" = None
+
+
+@dataclass
+class PersonGroup:
+    """One person: all the mentions of one name in a document."""
+
+    key: str
+    names: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    first: int = 0
+
+    @property
+    def full_name(self) -> str | None:
+        return max(self.names, key=lambda n: (len(n.split()), len(n)), default=None)
+
+
+def _is_name_token(tok: Token, particles: set[str]) -> bool:
+    """A word that can be part of a person's name: capitalised, or a particle (van, al, ben)."""
+    if fold(tok.text) in particles:
+        return True
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) \
+        and tok.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX")
+
+
+class PersonFinder:
+    """Finds people in an analysed spaCy Doc, given the gazetteer's matches."""
+
+    def __init__(self, lang: str = "fr") -> None:
+        refs = _refs(lang)
+        self.honorifics = {fold(h) for h in refs["honorifics"]}
+        self.particles = {fold(p) for p in refs["name_particles"]}
+        self.links = {fold(x) for x in refs["person_title_links"]}
+
+    # -- spans --------------------------------------------------------------------------
+    def _covered(self, doc: Doc, matches: list[GazMatch]) -> dict[int, GazMatch]:
+        """Token index -> the gazetteer match covering it."""
+        out: dict[int, GazMatch] = {}
+        for m in matches:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    out.setdefault(t.i, m)
+        return out
+
+    def _name_after(self, doc: Doc, i: int, covered: dict[int, GazMatch]) -> tuple[int, int, str | None]:
+        """From token i, skip a title's complement and read a name: (name_start, name_end, country)."""
+        country = None
+        sent_end = doc[i - 1].sent.end if i > 0 else len(doc)
+        while i < sent_end:
+            tok = doc[i]
+            m = covered.get(tok.i)
+            if m is not None and m.kind in ("country", "demonym"):
+                country = country or m.value
+                i += 1
+                continue
+            if fold(tok.text) in self.links and i + 1 < sent_end:
+                i += 1
+                continue
+            break
+        j = i
+        while j < sent_end and _is_name_token(doc[j], self.particles) and covered.get(j) is None:
+            j += 1
+        while j > i and fold(doc[j - 1].text) in self.particles:
+            j -= 1
+        if j > i and any(doc[k].text[:1].isupper() for k in range(i, j)):
+            return i, j, country
+        return -1, -1, country
+
+    def _trim(self, doc: Doc, start: int, end: int, covered: dict[int, GazMatch]) -> tuple[int, int]:
+        """Drop titles, honorifics and lower-case words from the left of an NER span."""
+        while start < end and (covered.get(start) is not None or doc[start].text[:1].islower()
+                               or fold(doc[start].text) in self.honorifics or not doc[start].is_alpha
+                               and "-" not in doc[start].text):
+            start += 1
+        while end > start and not (doc[end - 1].is_alpha or "-" in doc[end - 1].text):
+            end -= 1
+        return start, end
+
+    def find(self, doc: Doc, matches: list[GazMatch]) -> list[PersonMention]:
+        """Every person mention in the document, linked into groups (one per person)."""
+        covered = self._covered(doc, matches)
+        titles = [m for m in matches if m.kind == "title"]
+        by_start: dict[int, PersonMention] = {}
+        used_titles: set[int] = set()
+        # Titles followed by a name: "le président du Kazakhstan Noursoultan Nazarbaïev"
+        for t in titles:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            ns, ne, country = self._name_after(doc, span.end, covered)
+            if ns < 0:
+                continue
+            name = doc[ns:ne].text
+            pm = PersonMention(doc[ns].idx, doc[ne - 1].idx + len(doc[ne - 1]), name, t.value, country,
+                               t.start, t.end)
+            by_start[pm.start] = pm
+            used_titles.add(t.start)
+        # NER names, titles trimmed off
+        for ent in doc.ents:
+            if ent.label_ not in ("PER", "PERSON"):
+                continue
+            s, e = self._trim(doc, ent.start, ent.end, covered)
+            if s >= e:
+                continue
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if any(p.start <= start < p.end or start <= p.start < end for p in by_start.values()):
+                continue
+            by_start[start] = PersonMention(start, end, doc.char_span(start, end).text, None, None)
+        people = sorted(by_start.values(), key=lambda p: p.start)
+        self._post_appositions(doc, people, titles, covered, used_titles)
+        groups = self._group(people)
+        bare = self._bare_titles(doc, titles, used_titles, covered, groups, people)
+        return sorted(people + bare, key=lambda p: p.start)
+
+    def _post_appositions(self, doc: Doc, people: list[PersonMention], titles: list[GazMatch],
+                          covered: dict[int, GazMatch], used: set[int]) -> None:
+        """"Kassym-Jomart Tokaïev, président du Kazakhstan" and "Tokaïev, chef d'État du Kazakhstan"."""
+        by_char = {t.start: t for t in titles}
+        for p in people:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            k = span.end
+            while k < len(doc) and (doc[k].text in (",", "(") or fold(doc[k].text) in ("le", "la", "l'")):
+                k += 1
+            if k >= len(doc) or k == span.end or doc[k].idx not in by_char:
+                continue
+            t = by_char[doc[k].idx]
+            tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
+            _, _, country = self._name_after(doc, tspan.end, covered)
+            p.role = p.role or t.value
+            p.country = p.country or country
+            used.add(t.start)
+
+    def _group(self, people: list[PersonMention]) -> list[PersonGroup]:
+        groups: dict[str, PersonGroup] = {}
+        # longer names first, so a short "Tokaïev" joins "Kassym-Jomart Tokaïev"
+        for p in sorted(people, key=lambda p: -len((p.name or "").split())):
+            key = name_key(p.name.split()[-1]) if p.name else ""
+            if not key:
+                continue
+            g = groups.get(key)
+            if g is None:
+                g = groups[key] = PersonGroup(key, first=p.start)
+            g.names.append(p.name)
+            g.first = min(g.first, p.start)
+            g.role = g.role or p.role
+            g.country = g.country or p.country
+            p.group = g
+        for p in people:
+            if p.group is not None:
+                p.role = p.role or p.group.role
+                p.country = p.country or p.group.country
+        return sorted(groups.values(), key=lambda g: g.first)
+
+    def _bare_titles(self, doc: Doc, titles: list[GazMatch], used: set[int], covered: dict[int, GazMatch],
+                     groups: list[PersonGroup], people: list[PersonMention]) -> list[PersonMention]:
+        """Titles with no name: "son homologue vietnamien", "le dirigeant kazakh"."""
+        out = []
+        for t in titles:
+            if t.start in used or t.rank not in PERSON_RANKS and t.value not in LINK_ROLES:
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            k, country, end = span.end, None, t.end
+            while k < len(doc) and k < span.end + 4:
+                m = covered.get(k)
+                if m is not None and m.kind in ("country", "demonym"):
+                    country, end = m.value, doc[k].idx + len(doc[k])
+                    k += 1
+                    continue
+                if fold(doc[k].text) in ("du", "de", "d'", "la", "l'", "des") and k + 1 < len(doc) \
+                        and covered.get(k + 1) is not None and covered[k + 1].kind in ("country", "demonym"):
+                    k += 1
+                    continue
+                break
+            before = [p for p in people if p.end <= t.start and p.group is not None]
+            group = self._resolve(t, country, groups, before)
+            if group is None and country is None and t.value not in LINK_ROLES:
+                continue
+            role = t.value
+            if t.value in LINK_ROLES and group is not None:
+                role = group.role or role
+            pm = PersonMention(t.start, end, None, role, country or (group.country if group else None),
+                               t.start, t.end, group)
+            out.append(pm)
+        return out
+
+    @staticmethod
+    def _resolve(title: GazMatch, country: str | None, groups: list[PersonGroup],
+                 before: list[PersonMention]) -> PersonGroup | None:
+        candidates = [g for g in groups if country is None or g.country == country]
+        if title.value == "counterpart":
+            # "son homologue": the person of the other side, most recently named
+            last = before[-1].group if before else None
+            others = [p.group for p in reversed(before) if last is None or p.group.country != last.country]
+            if country is not None:
+                others = [g for g in others if g.country == country] or candidates
+            return others[0] if others else None
+        same_role = [g for g in candidates if g.role == title.value]
+        if title.value == "leader":
+            same_role = candidates
+        recent = [p.group for p in reversed(before) if p.group in same_role]
+        if recent:
+            return recent[0]
+        return same_role[0] if len(same_role) == 1 and country is not None else None

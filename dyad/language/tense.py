@@ -1,0 +1,87 @@
+"""The tense of the verb that governs a word: past, present or future.
+
+Used to place dates without a year (a future "effectuera ... le 31 octobre" comes after
+the publication date) and to tell planned facts from done ones.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> dict[str, frozenset[str]]:
+    data = json.loads((DATA / lang / "tense.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def governing_verb(token: Token, max_steps: int = 8) -> Token | None:
+    """The nearest verb above the token in the parse (the token itself if it is one)."""
+    t, steps = token, 0
+    while steps < max_steps:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            return t
+        if any(c.dep_ == "cop" for c in t.children):
+            return t  # a nominal predicate: its copula carries the tense
+        if t.head is t:
+            break
+        t, steps = t.head, steps + 1
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def verb_tense(verb: Token, lang: str = "fr") -> str | None:
+    """"past", "present" or "future" for a verb, from its morphology and auxiliaries."""
+    words = _words(lang)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+    cop = next((c for c in verb.children if c.dep_ == "cop"), None)
+    carrier = cop if cop is not None and verb.pos_ not in ("VERB", "AUX") else verb
+    tense = carrier.morph.get("Tense")
+    mood = carrier.morph.get("Mood")
+    form = carrier.morph.get("VerbForm")
+    if "Inf" in form:
+        head = verb.head
+        if head is not verb and head.lemma_ in words["future_governors"]:
+            head_tense = verb_tense(head, lang)
+            if head.lemma_ in words["future_only_in_conditional"]:
+                return "future" if "Cnd" in head.morph.get("Mood") or head_tense == "future" else head_tense
+            return "future" if head_tense in ("present", "future") else "past"
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head, lang)
+        return None
+    if auxes:
+        aux = auxes[0]
+        aux_tense = aux.morph.get("Tense")
+        if "Fut" in aux_tense:
+            return "future"
+        if "Part" in form and ("Pres" in aux_tense or "Imp" in aux_tense or "Past" in aux_tense):
+            # passé composé / plus-que-parfait; a passive present ("est attendu") is not past
+            if any(c.dep_ == "aux:pass" for c in auxes) and "Pres" in aux_tense:
+                return "future" if verb.text.lower() in words["planned_markers"] else "present"
+            return "past"
+        if "Cnd" in aux.morph.get("Mood"):
+            return "past"
+    if "Fut" in tense:
+        return "future"
+    if "Cnd" in mood:
+        return "future" if verb.lemma_ in words["future_governors"] else None
+    if "Past" in tense or "Imp" in tense:
+        return "past"
+    if "Pres" in tense:
+        return "present"
+    if "Part" in form and "Past" in tense:
+        return "past"
+    return None
+
+
+def tense_at(doc: Doc, char: int, lang: str = "fr") -> str | None:
+    """Tense of the verb governing the token at a character offset."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = governing_verb(span[0])
+    return verb_tense(verb, lang) if verb is not None else None
