@@ -1,0 +1,215 @@
+"""People across spellings: one person for "Tokaïev", "Tokayev" and "Kassym-Jomart Tokayev".
+
+A name is folded three ways: accents and case (``fold_accents``), then a transliteration
+key (``name_key``) that maps French and English renderings of Cyrillic names onto one
+form (rules in ``data/translit_fold.tsv``), and the surname key (the key's last token).
+Two spellings with the same key are the same person; a shorter form ("Tokayev",
+"K. Tokayev") links to a fuller one when the surname key matches, the given names that
+both give agree (initials match their names), and the countries do not differ, and only
+when exactly one person fits (an ambiguous short form becomes a person of its own).
+
+The canonical name of a person is the fullest form seen (most name parts). Among equally
+full forms, the English transliteration wins over the French one (fewer French marks:
+"ï", "ë", "ou", "tch", "dj" — "Tokayev" over "Tokaïev"), then the form with more
+diacritics (the proper Vietnamese spelling "Võ Văn Thưởng" over "Vo Van Thuong"), then
+the most frequent, then the first in alphabetical order.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Which role (and whose country) each position in a record's persons plays.
+ROLE_BY_TYPE = {"visit": "visitor", "meeting": "participant", "agreement": "signatory",
+                "invitation": "invitee", "relations": "participant", "support": "participant",
+                "trade": "participant"}
+FRENCH_MARKS = ("ï", "ë", "ou", "tch", "dj")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = []
+    for line in (DATA / "translit_fold.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, replacement = line.split("\t")[:2]
+            rules.append((re.compile(pattern), replacement))
+    return tuple(rules)
+
+
+def fold_accents(name: str) -> str:
+    """Lowercase, accents stripped (NFKD), đ as d: 'Võ Văn Thưởng' -> 'vo van thuong'."""
+    text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The transliteration-folded tokens of a name ('Kassym-Jomart Tokaïev' -> kasim jomart tokaev)."""
+    words = re.findall(r"[^\W\d_]+", fold_accents(name))
+    out = []
+    for word in words:
+        for pattern, replacement in _rules():
+            word = pattern.sub(replacement, word)
+        if word:
+            out.append(word)
+    return tuple(out)
+
+
+def name_key(name: str) -> str:
+    """The folded key of a whole name; equal keys mean the same person."""
+    return " ".join(name_tokens(name))
+
+
+def surname_key(name: str) -> str:
+    """The folded key of the last name part (the surname, or a Vietnamese given name)."""
+    tokens = name_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when the given names (all but the last token) of the shorter fit the longer's."""
+    short, long_ = sorted((list(a[:-1]), list(b[:-1])), key=len)
+    for token in short:
+        match = next((t for t in long_ if t == token or (len(token) == 1 and t[0] == token)
+                      or (len(t) == 1 and token[0] == t)), None)
+        if match is None:
+            return False
+        long_.remove(match)
+    return True
+
+
+def _preference(name: str, count: int) -> tuple:
+    folded = name.lower()
+    french = sum(folded.count(mark) for mark in FRENCH_MARKS)
+    diacritics = sum(1 for c in unicodedata.normalize("NFKD", name) if unicodedata.combining(c))
+    return (-len(name_tokens(name)), french, -diacritics, -count, name)
+
+
+def canonical_name(variants: dict[str, int]) -> str:
+    """The name a person is shown under, from the spellings seen and their counts."""
+    return min(variants.items(), key=lambda item: _preference(*item))[0]
+
+
+@dataclass
+class Person:
+    """One real person and every spelling of their name seen in the store."""
+
+    id: int
+    canonical: str
+    country: str | None = None
+    roles: set[str] = field(default_factory=set)
+    variants: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return name_tokens(self.canonical)
+
+
+class PersonIndex:
+    """All persons of a store in memory, resolving names to person ids as records arrive."""
+
+    def __init__(self, persons: list[Person] | None = None) -> None:
+        self.persons: dict[int, Person] = {}
+        self.by_variant: dict[str, int] = {}
+        self.by_key: dict[str, int] = {}
+        self.by_surname: dict[str, set[int]] = {}
+        self.changed: set[int] = set()
+        self.new: set[int] = set()
+        self.new_variants: set[str] = set()
+        self.changed_variants: set[str] = set()
+        for person in persons or []:
+            self._add(person)
+        self.next_id = max(self.persons, default=0) + 1
+
+    def _add(self, person: Person) -> None:
+        self.persons[person.id] = person
+        for name in person.variants:
+            self._index_name(name, person.id)
+
+    def _index_name(self, name: str, pid: int) -> None:
+        self.by_variant[name] = pid
+        key = name_key(name)
+        self.by_key.setdefault(key, pid)
+        if key:
+            self.by_surname.setdefault(key.split()[-1], set()).add(pid)
+
+    def lookup(self, name: str) -> int | None:
+        """The id of the person a name was resolved to before, without changing anything."""
+        pid = self.by_variant.get(name)
+        return pid if pid is not None else self.by_key.get(name_key(name))
+
+    def _candidate(self, name: str, country: str | None) -> int | None:
+        key = name_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        tokens = name_tokens(name)
+        fits = [pid for pid in sorted(self.by_surname.get(tokens[-1], ()))
+                if (self.persons[pid].country is None or country is None
+                    or self.persons[pid].country == country)
+                and given_names_agree(self.persons[pid].tokens, tokens)]
+        if len(fits) > 1 and country:
+            fits = [pid for pid in fits if self.persons[pid].country == country] or fits
+        return fits[0] if len(fits) == 1 else None
+
+    def resolve(self, name: str, country: str | None = None, role: str | None = None) -> int | None:
+        """The person id for a name (creating the person if new); None for an empty name."""
+        name = " ".join(name.split())
+        if not name_tokens(name):
+            return None
+        pid = self.by_variant.get(name)
+        if pid is None:
+            pid = self._candidate(name, country)
+        if pid is None:
+            pid, self.next_id = self.next_id, self.next_id + 1
+            self.persons[pid] = Person(pid, name)
+            self.new.add(pid)
+        person = self.persons[pid]
+        if name not in person.variants:
+            self.new_variants.add(name)
+        else:
+            self.changed_variants.add(name)
+        person.variants[name] = person.variants.get(name, 0) + 1
+        self._index_name(name, pid)
+        if country and person.country is None:
+            person.country = country
+        if role:
+            person.roles.add(role)
+        person.canonical = canonical_name(person.variants)
+        self.changed.add(pid)
+        return pid
+
+    def same_person(self, a: str, b: str) -> bool:
+        """True when two names resolve (or fold) to the same person."""
+        pa, pb = self.lookup(a), self.lookup(b)
+        if pa is not None and pb is not None:
+            return pa == pb
+        return name_key(a) == name_key(b)
+
+    def clear_changes(self) -> None:
+        """Forget what changed, after it was written."""
+        self.changed.clear()
+        self.new.clear()
+        self.new_variants.clear()
+        self.changed_variants.clear()
+
+
+def record_people(rtype: str, actor: str | None, target: str | None, persons: list[str],
+                  attrs: dict) -> list[tuple[str, str | None, str]]:
+    """(name, country, role) for each person a record names, countries where the type tells."""
+    out: list[tuple[str, str | None, str]] = []
+    for i, name in enumerate(persons):
+        if rtype == "visit":
+            out.append((name, actor, "visitor"))
+        elif rtype == "invitation":
+            out.append((name, actor, "inviter") if i == 0 else (name, target, "invitee"))
+        else:
+            out.append((name, None, ROLE_BY_TYPE.get(rtype, "participant")))
+    inviter = attrs.get("invited_by")
+    if isinstance(inviter, str) and inviter.strip():
+        out.append((inviter, target if rtype == "visit" else None, "inviter"))
+    return out
