@@ -1,0 +1,36 @@
+"""Extraction: the records of one analysed document (visits, meetings, agreements,
+invitations, relations, support, trade), each tied to the sentences that state it."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Document, Record
+from ..options import Options
+from .agreements import extract_agreements
+from .invitations import extract_invitations
+from .meetings import extract_meetings
+from .merge import inherit_visit_dates, merge_records
+from .prefilter import worth_parsing
+from .relations import extract_relations
+from .support import extract_support
+from .trade import extract_trade
+from .view import DocView
+from .visits import extract_visits
+
+EXTRACTORS = (extract_visits, extract_meetings, extract_agreements, extract_invitations, extract_relations,
+              extract_support, extract_trade)
+
+__all__ = ["extract_records", "worth_parsing", "EXTRACTORS"]
+
+
+def extract_records(document: Document, doc: Doc, options: Options) -> list[Record]:
+    """Every record of an analysed document, merged within the document, in text order."""
+    view = DocView.build(document, doc, options.lang)
+    records: list[Record] = []
+    for extractor in EXTRACTORS:
+        records += extractor(view)
+    records = merge_records(records)
+    inherit_visit_dates(records)
+    records = [r for r in records if r.actor and r.target and r.actor != r.target]
+    records.sort(key=lambda r: (r.evidence[0] if r.evidence else (0, 0), r.type))
+    return records

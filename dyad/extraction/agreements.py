@@ -1,0 +1,141 @@
+"""Agreements signed or adopted: kind, title as written, the period covered, the fields,
+and how many documents when the text gives a number."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..language.folding import fold
+from ..model import Record
+from .common import date_for, fill_pair, person_names, sentence_evidence, status_of, topics_in, where_for
+from .view import DocView, triggers
+
+CUT_DEPS = {"conj", "acl:relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
+FIELD_CUES = ("dans les domaines", "dans le domaine", "dans les secteurs", "dans le secteur", "en matiere",
+              "relatifs", "relatif", "portant sur", "concernant", "couvrant")
+
+
+def _count(view: DocView, tok: Token) -> int | None:
+    words = triggers(view.lang)["agreement"]["count_words"]
+    for c in tok.children:
+        if c.dep_ in ("nummod", "det", "amod") and (c.like_num or fold(c.text) in words):
+            if c.text.isdigit():
+                return int(c.text)
+            if fold(c.text) in words:
+                return words[fold(c.text)]
+    return None
+
+
+def _title_span(view: DocView, tok: Token) -> tuple[int, int]:
+    """The agreement's name as written: the noun and its modifiers, without the period
+    it covers, coordinated items, relative clauses or what follows a comma."""
+    periods = [d for d in view.dates_in(tok.sent.start_char, tok.sent.end_char) if d.kind == "span"]
+    keep = [tok]
+    for c in tok.children:
+        if c.i < tok.i or c.dep_ in CUT_DEPS or c.dep_ in ("det", "nummod", "case"):
+            continue
+        sub = list(c.subtree)
+        first = sub[0]
+        if any(first.idx <= d.start < sub[-1].idx + len(sub[-1]) for d in periods):
+            # "pour la période 2023-2025" is the period, not the name
+            if fold(first.text) in ("pour", "sur", "couvrant") or any(fold(t.text) == "periode" for t in sub[:4]):
+                continue
+        keep += sub
+    keep.sort(key=lambda t: t.i)
+    end_tok = tok
+    for t in keep:
+        if t.i != end_tok.i + 1 and t.i > tok.i:
+            break
+        if t.text in (",", ";", "(") and t.i > tok.i:
+            break
+        end_tok = t if t.i > end_tok.i else end_tok
+    while end_tok.i > tok.i and (end_tok.is_punct or fold(end_tok.text) in ("et", "de", "du", "des", "d'", "la", "le", "pour")):
+        end_tok = view.doc[end_tok.i - 1]
+    return tok.idx, end_tok.idx + len(end_tok)
+
+
+def _period(view: DocView, tok: Token, title_end: int) -> dict | None:
+    sent = tok.sent
+    for d in view.dates_in(tok.idx, sent.end_char):
+        if d.kind == "span" and d.start - title_end < 40:
+            return {"start": d.interval.start.isoformat(), "end": d.interval.end.isoformat()}
+    return None
+
+
+def _is_agreement_noun(view: DocView, tok: Token) -> str | None:
+    words = triggers(view.lang)["agreement"]
+    lemma = tok.lemma_.lower()
+    if lemma not in words["nouns"] and fold(tok.text).rstrip("s") in (fold(k) for k in words["nouns"]):
+        lemma = next(k for k in words["nouns"] if fold(k) == fold(tok.text).rstrip("s"))
+    kind = words["nouns"].get(lemma)
+    if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    prev = fold(tok.doc[tok.i - 1].text) if tok.i else ""
+    if lemma == "accord" and prev in ("d'", "en", "un") and not any(c.dep_ == "det" for c in tok.children) \
+            and prev != "un":
+        return None  # "se mettre d'accord", "en accord avec"
+    needs = words["needs_complement"].get(lemma)
+    if needs is not None:
+        after = fold(tok.doc.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 30]).strip()
+        if needs and not any(after.startswith(n) for n in needs):
+            return None
+        if not needs and _count(view, tok) is None:
+            return None  # "plusieurs documents": only counted documents make a record
+    return kind
+
+
+def extract_agreements(view: DocView) -> list[Record]:
+    """Agreements in sentences that speak of signing or adopting them."""
+    words = triggers(view.lang)["agreement"]
+    out = []
+    for sent in view.doc.sents:
+        signing = [t for t in sent if t.lemma_.lower() in words["signing_lemmas"]]
+        if not signing:
+            continue
+        for tok in sent:
+            kind = _is_agreement_noun(view, tok)
+            if kind is None:
+                continue
+            rec = _record(view, tok, kind, sent, signing)
+            if rec is not None:
+                out.append(rec)
+    return out
+
+
+def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Token]) -> Record | None:
+    count = _count(view, tok)
+    plural = "Plur" in tok.morph.get("Number")
+    det = next((fold(c.text) for c in tok.children if c.dep_ == "det"), "")
+    start, end = _title_span(view, tok)
+    title_text = view.text(start, end)
+    folded_title = fold(title_text)
+    generic = count is not None or (plural and det in ("des", "", "plusieurs", "de", "d'", "quelques", "divers"))
+    fields_start = min((folded_title.find(c) for c in FIELD_CUES if c in folded_title), default=-1)
+    attrs: dict = {"kind": kind}
+    if not generic:
+        attrs["title"] = title_text if fields_start < 0 or fields_start > 20 else title_text
+    if count is not None:
+        attrs["count"] = count
+    period = _period(view, tok, end)
+    if period:
+        attrs["period"] = period
+    topics = topics_in(view, start, end)
+    found = [a.code for a in view.actors_in(start, end) if a.kind != "place"]
+    parties = fill_pair(view, sent, found, near=tok.idx)
+    if not parties:
+        return None
+    title_dates = [(start, end)] + ([(tok.idx, sent.end_char)] if period else [])
+    d = date_for(view, signing[0], sent, ("absolute", "partial", "relative"), avoid=[(start, end)])
+    if d is not None and period and d.interval and fold(view.text(max(sent.start_char, d.start - 12), d.start)).strip().endswith("periode"):
+        d = None
+    status = status_of(view, signing[0], sent)
+    if status:
+        attrs["status"] = status
+    signers = []
+    for s in signing:
+        for c in s.children:
+            if c.dep_ in ("nsubj", "obl:agent"):
+                signers += [a for a in view.persons_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
+    del title_dates
+    return Record(view.document.id, "agreement", parties[0], parties[1], person_names(signers),
+                  d.interval if d else None, where_for(view, sent, parties), topics, attrs,
+                  [sentence_evidence(sent)])

@@ -1,0 +1,193 @@
+"""What every extractor shares: tense and status, the date of a fact, its place, its
+parties when the syntax leaves one open, and its topics.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ..language.folding import fold
+from ..language.gazetteer import load_gazetteer
+from ..language.tense import governing_verb, verb_tense
+from ..model import Interval
+from .view import DATA, Actor, DocView, triggers
+
+
+def tense_of(tok: Token, lang: str = "fr") -> str | None:
+    verb = governing_verb(tok)
+    return verb_tense(verb, lang) if verb is not None else None
+
+
+def status_of(view: DocView, tok: Token, sent: Span) -> str | None:
+    """"planned" for announced or expected facts, "cancelled" for called-off ones, else None."""
+    words = triggers(view.lang)["status"]
+    if view.fold_has(sent.start_char, sent.end_char, words["cancelled_words"]):
+        return "cancelled"
+    tense = tense_of(tok, view.lang)
+    if tense == "future":
+        return "planned"
+    verb = governing_verb(tok)
+    near = tok.sent[max(0, tok.i - sent.start - 4):tok.i - sent.start + 6]
+    if tense in (None, "present") and view.fold_has(near.start_char, near.end_char, words["planned_words"]):
+        return "planned"
+    if verb is not None and tense == "present" and fold(verb.text) in words["planned_words"]:
+        return "planned"
+    return None
+
+
+def _distance(tok: Token, start: int) -> int:
+    return abs(tok.idx - start)
+
+
+def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("absolute", "partial", "relative", "part"),
+             avoid: list[tuple[int, int]] | None = None):
+    """The date mention that dates the fact at ``tok``: in its clause first, else nearest in the sentence."""
+    cands = [d for d in view.dates_in(sent.start_char, sent.end_char) if d.kind in kinds]
+    if avoid:
+        cands = [d for d in cands if not any(a <= d.start < b for a, b in avoid)]
+    if not cands:
+        return None
+    verb = governing_verb(tok) or tok
+    clause = {t.idx for t in verb.subtree}
+    inside = [d for d in cands if d.start in clause or any(t.idx in clause for t in view.doc.char_span(
+        d.start, d.end, alignment_mode="expand") or [])]
+    pool = inside or cands
+    return min(pool, key=lambda d: _distance(tok, d.start))
+
+
+def where_for(view: DocView, sent: Span, parties: list[str | None], host: str | None = None) -> str | None:
+    """The city (English name) where the fact took place, or a third country's name."""
+    cities = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind == "place"]
+    if host is not None:
+        for a in cities:
+            if a.code == host:
+                return a.city
+    for a in cities:
+        if a.code in parties or a.code not in parties:
+            prev = fold(view.doc.text[max(0, a.start - 4):a.start])
+            if prev.endswith(("a ", "au ", "en ", "de ")) or a.code in parties:
+                return a.city
+    for a in view.actors_in(sent.start_char, sent.end_char):
+        if a.kind == "country" and a.code not in parties and len(a.code) == 3:
+            prev = fold(view.doc.text[max(0, a.start - 4):a.start])
+            if prev.endswith(("en ", "au ", "aux ")):
+                return load_gazetteer(view.lang).country_name(a.code, "en")
+    return None
+
+
+def fill_pair(view: DocView, sent: Span, found: list[str | None], near: int | None = None) -> list[str] | None:
+    """Two distinct parties: those found, else those of the sentence, else the document's pair."""
+    parties = [p for p in dict.fromkeys(found) if p]
+    if len(parties) >= 2:
+        return parties[:2]
+    pair = view.pair_in(sent.start_char, sent.end_char)
+    if pair and (not parties or parties[0] in pair):
+        return pair
+    named = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person", "place")]
+    if near is not None:
+        named.sort(key=lambda a: abs(a.start - near))
+    for a in named:
+        if a.code not in parties and (a.kind != "place" or not parties):
+            parties.append(a.code)
+        if len(parties) == 2:
+            return parties
+    main = view.main_pair
+    if len(parties) == 1:
+        other = view.other_party(parties[0])
+        if other:
+            return [parties[0], other]
+        return None
+    if len(main) == 2:
+        return main
+    return None
+
+
+@lru_cache(maxsize=None)
+def _topic_table(lang: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in (DATA / lang / "topics.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, topic = line.split("\t")
+            rows.append((fold(word.strip()), topic.strip()))
+    return rows
+
+
+TOPIC_ORDER = ("trade", "economy", "investment", "finance", "energy", "oil_gas", "mining", "transport",
+               "logistics", "agriculture", "industry", "infrastructure", "tourism", "culture", "education",
+               "science_technology", "health", "humanitarian", "defence", "security", "justice", "labour",
+               "environment", "digital", "visa", "people_to_people")
+
+
+def topics_in(view: DocView, start: int, end: int) -> list[str]:
+    """Sectors named in a span of text, mapped through the topic table, in order of mention."""
+    text = view.folded[start:end]
+    found: dict[str, int] = {}
+    for word, topic in _topic_table(view.lang):
+        i = text.find(word)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                if " " in word or "-" in word or True:
+                    found[topic] = min(found.get(topic, i), i)
+                    break
+            i = text.find(word, i + 1)
+    return [t for t, _ in sorted(found.items(), key=lambda kv: kv[1])]
+
+
+def person_names(actors: list[Actor]) -> list[str]:
+    """Full names of the people among actors, once each, in order."""
+    out = []
+    for a in actors:
+        if a.kind == "person" and a.person and a.person.get("name") and a.person["name"] not in out:
+            out.append(a.person["name"])
+    return out
+
+
+def sentence_evidence(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+def as_interval(d) -> Interval | None:
+    return d.interval if d is not None else None
+
+
+PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere"}
+
+
+def last_person_before(view: DocView, offset: int, window: int = 600) -> Actor | None:
+    """The person most recently named before an offset (for "il", "sa visite")."""
+    people = [a for a in view.actors if a.kind == "person" and a.end <= offset and offset - a.end < window]
+    return people[-1] if people else None
+
+
+def subject_party(view: DocView, verb: Token) -> Actor | None:
+    """The party acting as the verb's subject; a pronoun subject is the last person named."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubj:pass"):
+            a = view.party_below(c)
+            if a is not None:
+                return a
+            if fold(c.text) in PRONOUNS:
+                return last_person_before(view, c.idx)
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        return subject_party(view, verb.head)
+    return None
+
+
+def children_with_case(tok: Token, cases: tuple[str, ...], deps=("nmod", "obl", "obl:arg", "obl:mod", "obj")) -> list[Token]:
+    """Children of a token introduced by one of the prepositions given."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps:
+            case = [fold(x.text) for x in c.children if x.dep_ == "case"]
+            if any(k in cases for k in case):
+                out.append(c)
+    return out
+
+
+def short_interval(d, max_days: int = 40) -> bool:
+    """A date that can be the days of a visit or a meeting (not a year or a plan's period)."""
+    return d is not None and d.interval is not None and d.interval.days <= max_days

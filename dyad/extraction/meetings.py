@@ -1,0 +1,120 @@
+"""Meetings: talks, telephone or video calls, and sessions of intergovernmental committees."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..language.folding import fold
+from ..model import Record
+from .common import (date_for, fill_pair, person_names, sentence_evidence, short_interval, status_of,
+                     subject_party, topics_in, where_for)
+from .view import DocView, triggers
+
+ORDINAL = re.compile(r"\b(\d{1,3})\s*(?:e|è|ème|eme|ieme|ième|re|ère)\b|\b(premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|onzieme|douzieme|treizieme|quatorzieme|quinzieme|seizieme|dix-septieme|dix-huitieme|dix-neuvieme|vingtieme)\b")
+WORD_ORDINALS = {w: i for i, w in enumerate(["premiere", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "treizieme", "quatorzieme", "quinzieme", "seizieme", "dix-septieme", "dix-huitieme", "dix-neuvieme", "vingtieme"], start=1)}
+
+
+def _ordinal(text: str) -> int | None:
+    m = ORDINAL.search(text)
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else WORD_ORDINALS.get(m.group(2))
+
+
+def _format(view: DocView, tok: Token) -> str | None:
+    words = triggers(view.lang)["meeting"]
+    sent = tok.sent
+    lo, hi = max(sent.start, tok.i - 6), min(sent.end, tok.i + 8)
+    window = view.doc[lo:hi]
+    if view.fold_has(window.start_char, window.end_char, words["call_phrases"]):
+        return "call"
+    lemma = tok.lemma_.lower()
+    if lemma in words["committee_nouns"] or lemma in ("comité", "commission"):
+        if view.fold_has(sent.start_char, sent.end_char, words["committee_phrases"]):
+            return "committee"
+        return None
+    return "talks"
+
+
+def _is_trigger(view: DocView, tok: Token) -> bool:
+    words = triggers(view.lang)["meeting"]
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and (lemma in words["nouns"] or lemma in words["committee_nouns"]):
+        return lemma not in words["summit_words"]
+    if tok.pos_ == "VERB" and lemma in words["verbs"]:
+        if lemma in words["reflexive_only"]:
+            return any(fold(c.text) in ("se", "s'", "nous") for c in tok.children)
+        return True
+    return False
+
+
+def extract_meetings(view: DocView) -> list[Record]:
+    """Every meeting stated in the document, one record per statement (merged later)."""
+    out = []
+    for tok in view.doc:
+        if not _is_trigger(view, tok):
+            continue
+        fmt = _format(view, tok)
+        if fmt is None:
+            continue
+        sent = tok.sent
+        found = []
+        if tok.pos_ == "VERB":
+            others = []
+            for c in tok.children:
+                if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod"):
+                    a = view.party_below(c, depth=2)
+                    if a is not None and a.kind != "place":
+                        others.append(a.code)
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            pair = view.pair_below(subj) if subj is not None else None
+            if not others and not pair:
+                continue  # "rencontrer des difficultés", "recevoir un prix": no counterpart
+            s = subject_party(view, tok)
+            found += (pair or []) + [s.code if s else None] + others
+        else:
+            pair = view.pair_below(tok.head) or view.pair_below(tok)
+            if pair:
+                found += pair
+            for c in tok.children:
+                a = view.party_below(c, depth=2)
+                if a is not None and a.kind != "place":
+                    found.append(a.code)
+        people = view.persons_in(sent.start_char, sent.end_char)
+        found += [p.code for p in people]
+        if not any(found) and not view.actors_in(sent.start_char, sent.end_char) \
+                and not view.pair_in(sent.start_char, sent.end_char):
+            continue  # nothing in the sentence says who met
+        if fmt == "committee":
+            names = re.findall(r"[A-ZÀ-Ý][\w'’-]+-[A-ZÀ-Ý][\w'’-]+", sent.text)
+            for n in names:
+                for part in n.split("-"):
+                    code = _gaz_code(view, part)
+                    if code:
+                        found.append(code)
+        parties = fill_pair(view, sent, found, near=tok.idx)
+        if not parties:
+            continue
+        d = date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
+        when = d.interval if short_interval(d) else None
+        attrs: dict = {"format": fmt}
+        if fmt == "committee":
+            n = _ordinal(view.folded[sent.start_char:sent.end_char])
+            if n:
+                attrs["ordinal"] = n
+        status = status_of(view, tok, sent)
+        if status:
+            attrs["status"] = status
+        topics = topics_in(view, sent.start_char, sent.end_char)
+        where = where_for(view, sent, parties)
+        out.append(Record(view.document.id, "meeting", parties[0], parties[1],
+                          person_names([p for p in people if p.code in parties]), when, where, topics,
+                          attrs, [sentence_evidence(sent)]))
+    return out
+
+
+def _gaz_code(view: DocView, word: str) -> str | None:
+    from ..language.gazetteer import load_gazetteer
+
+    return load_gazetteer(view.lang).country_code(word)

@@ -1,0 +1,104 @@
+"""Within one document: statements of the same fact become one record, and facts that
+happened during a dated visit take its days (marked inferred) when they give none."""
+from __future__ import annotations
+
+from ..language.folding import fold
+from ..model import Interval, Record
+
+SYMMETRIC = {"meeting", "agreement", "relations", "trade"}
+
+
+def _same_parties(a: Record, b: Record) -> bool:
+    if a.type in SYMMETRIC or a.attrs.get("mutual") or b.attrs.get("mutual"):
+        return {a.actor, a.target} == {b.actor, b.target}
+    return (a.actor, a.target) == (b.actor, b.target)
+
+
+def _dates_fit(a: Interval | None, b: Interval | None) -> bool:
+    return a is None or b is None or a.overlaps(b)
+
+
+def _more_specific(a: Interval | None, b: Interval | None) -> Interval | None:
+    if a is None or b is None:
+        return a or b
+    if a.inferred != b.inferred:
+        return b if a.inferred else a
+    return a if a.days <= b.days else b
+
+
+def _same_fact(a: Record, b: Record) -> bool:
+    if a.type != b.type or not _same_parties(a, b) or not _dates_fit(a.when, b.when):
+        return False
+    sa, sb = a.attrs.get("status", "actual"), b.attrs.get("status", "actual")
+    if a.type == "visit":
+        return sa == sb or "cancelled" not in (sa, sb)
+    if a.type == "meeting":
+        return a.attrs.get("format") == b.attrs.get("format") and sa == sb
+    if a.type == "agreement":
+        if a.attrs.get("kind") != b.attrs.get("kind") or a.attrs.get("count") != b.attrs.get("count"):
+            return False
+        ta, tb = fold(a.attrs.get("title") or ""), fold(b.attrs.get("title") or "")
+        return ta == tb and (a.topics or []) == (b.topics or []) or (not ta and not a.topics) or (not tb and not b.topics)
+    if a.type == "trade":
+        return a.when == b.when and sa == sb and a.attrs.get("flow") == b.attrs.get("flow") and \
+            abs(a.attrs["value"] - b.attrs["value"]) <= 0.005 * max(a.attrs["value"], b.attrs["value"])
+    if a.type == "relations":
+        return a.attrs.get("kind") == b.attrs.get("kind") and a.attrs.get("change") == b.attrs.get("change") \
+            and a.when is not None and b.when is not None or (a.when is None and b.when is None and
+                                                              a.attrs.get("kind") == b.attrs.get("kind"))
+    if a.type == "support":
+        return a.evidence == b.evidence
+    return sa == sb
+
+
+def _absorb(keep: Record, other: Record) -> None:
+    keep.when = _more_specific(keep.when, other.when)
+    for p in other.persons:
+        if p not in keep.persons:
+            keep.persons.append(p)
+    keep.where = keep.where or other.where
+    if other.topics:
+        keep.topics = list(dict.fromkeys((keep.topics or []) + other.topics))
+    for k, v in other.attrs.items():
+        if k not in keep.attrs or keep.attrs[k] in ("unspecified", "", None):
+            keep.attrs[k] = v
+    if keep.type == "visit" and keep.attrs.get("status") == "planned" and other.attrs.get("status") is None:
+        del keep.attrs["status"]  # reported as done in the same article
+    for e in other.evidence:
+        if e not in keep.evidence:
+            keep.evidence.append(e)
+    keep.evidence.sort()
+
+
+def merge_records(records: list[Record]) -> list[Record]:
+    """One record per fact: later statements fold into the first that matches."""
+    out: list[Record] = []
+    for r in records:
+        twin = next((k for k in out if _same_fact(k, r)), None)
+        if twin is None:
+            out.append(r)
+        else:
+            _absorb(twin, r)
+    return out
+
+
+def inherit_visit_dates(records: list[Record]) -> None:
+    """Talks, agreements and invitations with no date of their own, in an article about a
+    dated visit of the same two parties, took place during it: they take its days and place."""
+    visits = [r for r in records if r.type == "visit" and r.when is not None]
+    if not visits:
+        return
+    for r in records:
+        if r.type not in ("meeting", "agreement", "invitation") or r.when is not None:
+            continue
+        for v in visits:
+            if {r.actor, r.target} != {v.actor, v.target}:
+                continue
+            if r.attrs.get("status") != v.attrs.get("status"):
+                continue
+            if r.where and v.where and fold(r.where) != fold(v.where):
+                continue
+            r.when = Interval(v.when.start, v.when.end, v.when.granularity, inferred=True)
+            if r.type != "invitation":
+                r.where = r.where or v.where
+            break

@@ -1,0 +1,92 @@
+"""Support given: one party backing another's candidacy, admission, position or status,
+or both backing each other."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..language.folding import fold
+from ..model import Record
+from .common import date_for, fill_pair, sentence_evidence, status_of, subject_party
+from .view import DocView, triggers
+
+
+def _object_text(view: DocView, tok: Token) -> str | None:
+    """What is supported, as written: the complement after the verb or noun."""
+    cues = triggers(view.lang)["support"]["object_cues"]
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i < tok.i or c.dep_ in ("punct", "cc", "conj", "advmod", "nsubj", "aux", "aux:tense"):
+            continue
+        sub = list(c.subtree)
+        text = view.text(sub[0].idx, sub[-1].idx + len(sub[-1]))
+        if any(w in fold(text) for w in cues) or c.dep_ in ("obl", "obl:arg", "obl:mod"):
+            words = text.split()
+            while words and fold(words[0]) in ("pour", "a", "au", "dans", "son", "sa", "ses", "leur", "leurs", "le", "la", "les", "l'"):
+                words.pop(0)
+            return " ".join(words) or None
+    return None
+
+
+def extract_support(view: DocView) -> list[Record]:
+    """Every statement of support with a supported party or a mutual pledge."""
+    words = triggers(view.lang)["support"]
+    out = []
+    for tok in view.doc:
+        lemma = tok.lemma_.lower()
+        if not ((tok.pos_ == "VERB" and lemma in words["verbs"]) or (tok.pos_ == "NOUN" and lemma in words["nouns"])):
+            continue
+        sent = tok.sent
+        window = view.doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 4)]
+        reflexive = any(fold(c.text) in ("se", "s'", "nous") for c in tok.children)
+        mutual = bool(view.fold_has(window.start_char, window.end_char, words["mutual_words"])) or \
+            (reflexive and tok.pos_ == "VERB")
+        obj = _object_text(view, tok)
+        if lemma == "reconnaître" or lemma == "reconnaissance":
+            if not (obj and any(w in fold(obj) for w in words["recognition_objects"])):
+                continue
+        if tok.pos_ == "VERB":
+            supporter = subject_party(view, tok)
+            supported = None
+            for c in tok.children:
+                if c.dep_ in ("obj", "obl", "obl:arg", "iobj"):
+                    a = view.party_below(c, depth=1)
+                    if a is not None and a.kind != "place":
+                        supported = a
+                        break
+        else:
+            owner = next((c for c in tok.children if c.dep_ in ("nmod", "det:poss")), None)
+            supporter = view.party_below(owner, depth=2) if owner is not None else None
+            if supporter is None and tok.head.pos_ == "VERB":
+                supporter = subject_party(view, tok.head)
+            target = next((c for c in tok.children if c.dep_ == "nmod" and
+                           any(fold(x.text) in ("a", "au", "aux") for x in c.children if x.dep_ == "case")), None)
+            supported = view.party_below(target, depth=2) if target is not None else None
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if tok.dep_ in ("xcomp", "conj") and subj is None:
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        pair = view.pair_below(subj) if subj is not None else None
+        if mutual:
+            parties = fill_pair(view, sent, pair or [supporter.code if supporter else None], near=tok.idx)
+            if not parties:
+                continue
+            actor, target = parties
+        else:
+            if supporter is None or supported is None or supporter.code == supported.code:
+                continue
+            if not obj and supported is None:
+                continue
+            actor, target = supporter.code, supported.code
+        d = date_for(view, tok, sent, ("absolute", "partial", "relative"))
+        attrs: dict = {"object": obj or "", "mutual": mutual}
+        status = status_of(view, tok, sent)
+        head = tok.head
+        if status is None and head is not tok and fold(head.lemma_).lstrip("s'") in (fold(w) for w in words["plan_verbs"]):
+            status = "planned"
+        if status is None:
+            gov = tok.head.head if tok.head.dep_ == "xcomp" else None
+            if gov is not None and fold(gov.lemma_) in (fold(w) for w in words["plan_verbs"]):
+                status = "planned"
+        if status:
+            attrs["status"] = status
+        out.append(Record(view.document.id, "support", actor, target, [], d.interval if d else None, None,
+                          None, attrs, [sentence_evidence(sent)]))
+    return out

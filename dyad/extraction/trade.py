@@ -1,0 +1,148 @@
+"""Bilateral trade figures and targets: value, currency, period, qualifier, status, flow
+and change. Not a country's total trade, not investment or aid."""
+from __future__ import annotations
+
+from ..language.folding import fold
+from ..model import Record
+from .common import fill_pair, sentence_evidence
+from .view import DocView, triggers
+
+
+def _nearest_cue(view: DocView, start: int, amount_start: int, words: dict) -> tuple[str, int] | None:
+    """The trade word or excluded word closest before the amount (else just after it)."""
+    text = view.folded[start:amount_start]
+    best = None
+    for kind in ("cues", "exclusions", "anaphors"):
+        for w in words[kind]:
+            i = text.rfind(w)
+            while i >= 0 and ((i > 0 and text[i - 1].isalnum()) or
+                              (i + len(w) < len(text) and text[i + len(w)].isalnum() and w[-1].isalnum())):
+                i = text.rfind(w, 0, i)
+            if i >= 0 and (best is None or i + len(w) > best[1]):
+                best = (kind, i + len(w))
+    return best
+
+
+def extract_trade(view: DocView) -> list[Record]:
+    """One record per bilateral trade figure."""
+    words = triggers(view.lang)["trade"]
+    out: list[Record] = []
+    last_pair: list[str] | None = None
+    last_end = -1
+    for sent in view.doc.sents:
+        amounts = [a for a in view.amounts_in(sent.start_char, sent.end_char) if a.currency]
+        if not amounts:
+            continue
+        if view.fold_has(sent.start_char, sent.end_char, words["total_of_one"]) and \
+                len({a.code for a in view.actors_in(sent.start_char, sent.end_char)}) < 2:
+            continue
+        dates = view.dates_in(sent.start_char, sent.end_char)
+        for n, amt in enumerate(amounts):
+            cue = _nearest_cue(view, sent.start_char, amt.start, words)
+            inherited = False
+            if cue is None or cue[0] == "exclusions":
+                # "avec l'ambition d'atteindre le milliard": a later figure of the same series
+                if n > 0 and out and out[-1].evidence[-1][0] == sent.start_char and cue is None:
+                    inherited = True
+                else:
+                    continue
+            if cue is not None and cue[0] == "anaphors":
+                if last_pair is None or sent.start_char - last_end > 400:
+                    continue
+                inherited = True
+            flow, actor, target = _flow(view, sent, amt)
+            if flow == "export" and actor and target:
+                parties = [actor, target]
+            elif inherited and last_pair:
+                parties = last_pair
+            else:
+                found = [a.code for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person")]
+                pair = view.pair_in(sent.start_char, sent.end_char)
+                if len(set(found)) == 1 and not pair and not view.fold_has(
+                        sent.start_char, sent.end_char, ["bilateral", "bilateraux", "mutuel", "entre", "avec"]):
+                    continue  # one country's trade with the world
+                parties = fill_pair(view, sent, pair or found, near=amt.start)
+            if not parties:
+                continue
+            d = _date_for_amount(dates, amt, amounts)
+            status = "target" if _is_target(view, sent, amt, d, words) else "actual"
+            attrs: dict = {"value": float(amt.value), "currency": amt.currency, "qualifier": amt.qualifier,
+                           "status": status}
+            if flow == "export":
+                attrs["flow"] = "export"
+            pct = _change(view, sent, amt)
+            if pct is not None:
+                attrs["change_pct"] = pct
+            out.append(Record(view.document.id, "trade", parties[0], parties[1], [],
+                              d.interval if d else None, None, None, attrs, [sentence_evidence(sent)]))
+            last_pair, last_end = parties, sent.end_char
+    return out
+
+
+def _flow(view: DocView, sent, amt) -> tuple[str, str | None, str | None]:
+    """"les exportations du Maroc vers le Sénégal" -> (export, MAR, SEN)."""
+    words = triggers(view.lang)["trade"]
+    left = view.folded[sent.start_char:amt.start]
+    exp = max((left.rfind(w) for w in words["export_cues"]), default=-1)
+    imp = max((left.rfind(w) for w in words["import_cues"]), default=-1)
+    total = max((left.rfind(w) for w in ("echanges", "commerce", "chiffre d'affaires", "volume")), default=-1)
+    if max(exp, imp) < 0 or total > max(exp, imp):
+        return "total", None, None
+    actors = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person")]
+    origin = dest = None
+    for a in actors:
+        before = view.folded[max(sent.start_char, a.start - 18):a.start]
+        if any(before.rstrip().endswith(p) for p in ("vers le", "vers la", "vers les", "vers l'", "vers", "a destination du",
+                                                     "a destination de la", "a destination des", "a destination de")):
+            dest = dest or a.code
+        elif any(before.rstrip().endswith(p) for p in ("en provenance du", "en provenance de", "en provenance de la",
+                                                       "en provenance des", "depuis le", "depuis la")):
+            origin = origin or a.code
+    rest = [a.code for a in actors if a.code not in (origin, dest)]
+    if exp > imp:
+        actor, target = rest[0] if rest and origin is None else origin, dest
+        if target is None and len(rest) > 1:
+            target = rest[1]
+    else:
+        # imports of A from B are exports of B to A
+        importer = rest[0] if rest else None
+        actor, target = origin, importer
+    if actor and target and actor != target:
+        return "export", actor, target
+    return "total", None, None
+
+
+def _date_for_amount(dates, amt, amounts):
+    """The date nearest the figure, not closer to another figure of the sentence."""
+    best, best_dist = None, None
+    for d in dates:
+        if d.kind == "span" and d.interval is not None and d.interval.days > 370 * 2:
+            continue
+        dist = min(abs(d.start - amt.end), abs(amt.start - d.end))
+        closer_to_other = any(o is not amt and min(abs(d.start - o.end), abs(o.start - d.end)) < dist for o in amounts)
+        if closer_to_other:
+            continue
+        if best_dist is None or dist < best_dist:
+            best, best_dist = d, dist
+    return best
+
+
+def _is_target(view: DocView, sent, amt, d, words) -> bool:
+    if d is not None and d.kind == "deadline":
+        return True
+    left = view.folded[max(sent.start_char, amt.start - 60):amt.start]
+    cues = [c for c in words["target_cues"] if c not in ("atteindre", "porter")]
+    if any(c in left for c in cues):
+        return True
+    # "atteindre X" as an infinitive ("d'atteindre le milliard") states an aim, "a atteint" a fact
+    return any(w in left.split()[-4:] for w in ("atteindre", "porter"))
+
+
+def _change(view: DocView, sent, amt) -> float | None:
+    pcts = view.percents_in(sent.start_char, sent.end_char)
+    if not pcts:
+        return None
+    p = min(pcts, key=lambda p: abs(p.start - amt.end))
+    if p.direction is None:
+        return None
+    return -p.value if p.direction == "down" else p.value

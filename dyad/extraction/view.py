@@ -1,0 +1,172 @@
+"""A view of an analysed document for the extractors: which party each token stands for,
+the dates, amounts and people of each sentence, and the pair the document is about.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from ..language.folding import fold
+from ..model import Document, Interval
+
+DATA = Path(__file__).parent.parent / "language" / "data"
+
+
+@lru_cache(maxsize=None)
+def triggers(lang: str = "fr") -> dict:
+    """The extraction triggers and qualifiers of a language (data/<lang>/triggers.json)."""
+    return json.loads((DATA / lang / "triggers.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Actor:
+    """A party (country or organisation) as named at some place in the text."""
+
+    code: str
+    start: int
+    end: int
+    kind: str  # country, igo, person, place, pair
+    person: dict | None = None  # for a person: {"name", "role", "country"}
+    city: str | None = None  # for a place: the city's English name
+
+
+@dataclass
+class DocView:
+    """What the extractors need of one analysed document."""
+
+    document: Document
+    doc: Doc
+    lang: str = "fr"
+    actors: list[Actor] = field(default_factory=list)
+    pairs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # "les deux pays"
+    token_actor: dict[int, Actor] = field(default_factory=dict)
+    folded: str = ""
+
+    @classmethod
+    def build(cls, document: Document, doc: Doc, lang: str = "fr") -> "DocView":
+        view = cls(document, doc, lang, folded=fold(doc.text))
+        for m in doc._.mentions:
+            v = m.value
+            if m.kind == "country" and isinstance(v, list):
+                view.pairs.append((m.start, m.end, v))
+                continue
+            if m.kind in ("country", "igo") and isinstance(v, str):
+                a = Actor(v, m.start, m.end, m.kind)
+            elif m.kind == "person" and v.get("country"):
+                a = Actor(v["country"], m.start, m.end, "person", person=v)
+            elif m.kind == "place" and v.get("country"):
+                a = Actor(v["country"], m.start, m.end, "place", city=v["name"])
+            else:
+                continue
+            view.actors.append(a)
+        view.actors.sort(key=lambda a: a.start)
+        for a in view.actors:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    # a person's mention wins over the demonym inside its title
+                    if t.i not in view.token_actor or a.kind == "person":
+                        view.token_actor[t.i] = a
+        return view
+
+    # -- the document's pair ---------------------------------------------------------
+    @property
+    def main_pair(self) -> list[str]:
+        """The two parties the document is most about (by how often each is named)."""
+        counts = Counter(a.code for a in self.actors if a.kind != "place")
+        for _, _, pair in self.pairs:
+            counts.update(pair)
+        return [c for c, _ in counts.most_common(2)]
+
+    def other_party(self, code: str | None) -> str | None:
+        """The other side of the document's main pair."""
+        pair = self.main_pair
+        others = [c for c in pair if c != code]
+        return others[0] if others and len(pair) == 2 else (others[0] if code is None and others else None)
+
+    # -- sentences -------------------------------------------------------------------
+    def actors_in(self, start: int, end: int) -> list[Actor]:
+        return [a for a in self.actors if start <= a.start and a.end <= end]
+
+    def pair_in(self, start: int, end: int) -> list[str] | None:
+        for s, e, pair in self.pairs:
+            if start <= s and e <= end:
+                return pair
+        return None
+
+    def dates_in(self, start: int, end: int) -> list:
+        return [d for d in (self.doc._.dates or []) if start <= d.start and d.end <= end and d.interval is not None]
+
+    def amounts_in(self, start: int, end: int) -> list:
+        return [a for a in (self.doc._.amounts or []) if start <= a.start and a.end <= end]
+
+    def percents_in(self, start: int, end: int) -> list:
+        return [p for p in (self.doc._.percents or []) if start <= p.start and p.end <= end]
+
+    def persons_in(self, start: int, end: int) -> list[Actor]:
+        return [a for a in self.actors if a.kind == "person" and start <= a.start and a.end <= end]
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc.text[start:end]
+
+    def fold_has(self, start: int, end: int, phrases) -> str | None:
+        """The first of the phrases found (as whole words) in the folded text span."""
+        chunk = " " + self.folded[start:end] + " "
+        for p in phrases:
+            i = chunk.find(p)
+            while i >= 0:
+                before, after = chunk[i - 1], chunk[i + len(p):i + len(p) + 1]
+                if not before.isalnum() and not (after.isalnum() and p[-1].isalnum()):
+                    return p
+                i = chunk.find(p, i + 1)
+        return None
+
+    # -- tokens ------------------------------------------------------------------------
+    def actor_of(self, tok: Token) -> Actor | None:
+        return self.token_actor.get(tok.i)
+
+    def party_below(self, tok: Token, depth: int = 3, skip: set[int] | None = None) -> Actor | None:
+        """The nearest party named in the token's phrase (breadth-first, a few levels down)."""
+        frontier, seen = [tok], set(skip or ())
+        for _ in range(depth + 1):
+            nxt = []
+            for t in frontier:
+                if t.i in seen:
+                    continue
+                seen.add(t.i)
+                a = self.actor_of(t)
+                if a is not None:
+                    return a
+                nxt += [c for c in t.children if c.dep_ not in ("acl:relcl", "advcl", "ccomp", "parataxis", "punct")]
+            frontier = nxt
+        return None
+
+    def pair_below(self, tok: Token) -> list[str] | None:
+        """"les deux pays" within a token's phrase."""
+        for t in tok.subtree:
+            for s, e, pair in self.pairs:
+                if s <= t.idx < e:
+                    return pair
+        return None
+
+
+def sentence_of(doc: Doc, tok: Token) -> Span:
+    return tok.sent
+
+
+def case_of(tok: Token) -> str:
+    """The preposition introducing a noun ("à", "au", "en", "de"...), folded."""
+    cases = [fold(c.text) for c in tok.children if c.dep_ == "case"]
+    return " ".join(cases)
+
+
+def interval_from_dict(d: dict | None) -> Interval | None:
+    if not d:
+        return None
+    from datetime import date
+    return Interval(date.fromisoformat(d["start"]), date.fromisoformat(d["end"]), "range", bool(d.get("inferred")))

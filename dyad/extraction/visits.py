@@ -1,0 +1,154 @@
+"""Visits: who travelled, from which country, to which country or city, which days, at
+which level, at whose invitation, done or planned."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..language.folding import fold
+from ..model import Record
+from .common import (children_with_case, date_for, last_person_before, person_names, sentence_evidence,
+                     short_interval, status_of, subject_party)
+from .view import Actor, DocView, triggers
+
+DESTINATION = ("a", "au", "aux", "en", "dans", "vers", "pour")
+
+
+def _level(view: DocView, tok: Token) -> str:
+    window = tok.doc[tok.i:min(len(tok.doc), tok.i + 6)]
+    hit = next((lvl for phrase, lvl in triggers(view.lang)["visit"]["levels"]
+                if view.fold_has(window.start_char, window.end_char, [phrase])), None)
+    return hit or "unspecified"
+
+
+def _destination(view: DocView, tok: Token, visitor: str | None) -> Actor | None:
+    """The country or city visited: a phrase introduced by à/au/en under the trigger or its verb."""
+    heads = [tok] + ([tok.head] if tok.head is not tok else [])
+    for h in heads:
+        for c in children_with_case(h, DESTINATION):
+            a = view.party_below(c, depth=2)
+            if a is not None and a.code != visitor:
+                return a
+    # linear fallback: the first place or country after the trigger introduced by à/au/en
+    sent = tok.sent
+    for a in view.actors_in(tok.idx, sent.end_char):
+        if a.code == visitor or a.kind == "person":
+            continue
+        prev = fold(view.doc.text[max(0, a.start - 5):a.start]).split()
+        if prev and prev[-1] in DESTINATION:
+            return a
+    return None
+
+
+def _visitor(view: DocView, tok: Token) -> Actor | None:
+    for c in children_with_case(tok, ("de", "du", "des", "d'")):
+        a = view.party_below(c, depth=2)
+        if a is not None:
+            return a
+    if tok.dep_ in ("obj", "nsubj:pass") or any(d.dep_ == "det:poss" or fold(d.text) in ("sa", "son", "leur")
+                                                for d in tok.children):
+        verb = tok.head if tok.dep_ != "ROOT" else tok
+        a = subject_party(view, verb)
+        if a is not None:
+            return a
+    if tok.dep_ in ("nmod", "obl", "obl:mod") and any(fold(c.text) == "en" for c in tok.children if c.dep_ == "case"):
+        return view.party_below(tok.head, depth=1)  # "le président X, en visite au Vietnam"
+    return None
+
+
+def _invited_by(view: DocView, sent: Span) -> str | None:
+    phrases = triggers(view.lang)["invitation"]["invited_by_phrases"]
+    text = view.folded[sent.start_char:sent.end_char]
+    for p in phrases:
+        i = text.find(p)
+        if i >= 0:
+            after = sent.start_char + i + len(p)
+            people = [a for a in view.persons_in(after, min(sent.end_char, after + 120))]
+            if people and people[0].person.get("name"):
+                return people[0].person["name"]
+    return None
+
+
+def _invited_to(view: DocView, tok: Token) -> bool:
+    """A visit someone is invited to make is part of the invitation, not a visit yet."""
+    words = triggers(view.lang)["invitation"]
+    return any(a.lemma_.lower() in words["verbs"] or a.lemma_.lower() in words["nouns"] for a in tok.ancestors)
+
+
+def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None) -> Record | None:
+    sent = tok.sent
+    if _invited_to(view, tok):
+        return None
+    if visitor is None and host is not None:
+        people = [a for a in view.persons_in(sent.start_char, sent.end_char) if a.code != host.code]
+        visitor = people[0] if people else None
+    if host is None and visitor is not None:
+        others = [a for a in view.actors_in(sent.start_char, sent.end_char)
+                  if a.code != visitor.code and a.kind in ("place", "country")]
+        host = others[0] if others else None
+    if visitor is None or host is None or visitor.code == host.code:
+        return None
+    d = date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
+    when = d.interval if short_interval(d) else None
+    persons = [a for a in view.persons_in(sent.start_char, sent.end_char) if a.code == visitor.code]
+    if visitor.kind == "person" and visitor not in persons:
+        persons.insert(0, visitor)
+    attrs: dict = {"level": _level(view, tok)}
+    inviter = _invited_by(view, sent)
+    if inviter:
+        attrs["invited_by"] = inviter
+        persons = [p for p in persons if p.person.get("name") != inviter]
+    status = status_of(view, tok, sent)
+    if status:
+        attrs["status"] = status
+    where = host.city if host.kind == "place" else None
+    if where is None:
+        cities = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind == "place" and a.code == host.code]
+        where = cities[0].city if cities else None
+    return Record(view.document.id, "visit", visitor.code, host.code, person_names(persons), when, where,
+                  None, attrs, [sentence_evidence(sent)])
+
+
+def extract_visits(view: DocView) -> list[Record]:
+    """Every visit stated in the document, one record per statement (merged later)."""
+    words = triggers(view.lang)["visit"]
+    out = []
+    for tok in view.doc:
+        lemma = tok.lemma_.lower()
+        rec = None
+        if tok.pos_ == "NOUN" and lemma in words["nouns"]:
+            visitor = _visitor(view, tok)
+            host = _destination(view, tok, visitor.code if visitor else None)
+            if lemma not in words["strong_nouns"] and host is None:
+                continue
+            rec = _record(view, tok, visitor, host)
+        elif tok.pos_ in ("VERB", "AUX") and lemma in words["travel_verbs"]:
+            if lemma in words["reflexive_only"] and not any(fold(c.text) in ("se", "s'", "me", "m'", "nous")
+                                                            for c in tok.children):
+                continue
+            visitor = subject_party(view, tok)
+            host = None
+            for c in children_with_case(tok, DESTINATION) + [c for c in tok.children if c.dep_ == "obj" and lemma == "visiter"]:
+                host = view.party_below(c, depth=2)
+                if host is not None:
+                    break
+            if host is None:
+                continue
+            rec = _record(view, tok, visitor, host)
+        elif tok.pos_ == "VERB" and lemma in words["passive_host_verbs"] and any(c.dep_ == "aux:pass" for c in tok.children):
+            visitor = subject_party(view, tok)
+            agent = next((c for c in tok.children if c.dep_ in ("obl:agent", "obl")
+                          and any(fold(x.text) == "par" for x in c.children)), None)
+            host = view.party_below(agent, depth=2) if agent is not None else None
+            if host is None:
+                continue
+            rec = _record(view, tok, visitor, host)
+        elif tok.pos_ == "VERB" and lemma in words["host_subject_verbs"]:
+            host = subject_party(view, tok)
+            obj = next((c for c in tok.children if c.dep_ == "obj"), None)
+            visitor = view.party_below(obj, depth=2) if obj is not None else None
+            if host is None or visitor is None:
+                continue
+            rec = _record(view, tok, visitor, host)
+        if rec is not None:
+            out.append(rec)
+    return out
