@@ -94,8 +94,9 @@ def html_to_document(html: str, doc_id: str, where: str) -> Document | None:
     """Extract the article from an HTML page; None when the page holds no text."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                         include_tables=False, favor_precision=True, as_dict=True)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False, favor_precision=True)
+    result = extracted.as_dict() if extracted is not None else None
     if not result or not (result.get("text") or "").strip():
         return None
     return Document(id=doc_id, text=normalise_newlines(result["text"]), title=result.get("title"),
