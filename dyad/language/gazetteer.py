@@ -1,0 +1,330 @@
+"""The actor gazetteer: countries, demonyms, cities, international organisations and titles
+of office, looked up by name or found in raw text with exact character offsets.
+
+The tables live in ``data/`` (``countries.tsv`` is generated from ISO 3166 and CLDR by
+``data/tools/gen_countries.py``; the others are curated by hand). Matching folds case and
+accents one character to one character, so offsets into the folded text are offsets into
+the original; it then walks the words once, trying the longest known phrase first.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+from typing import Iterator
+
+from .folding import fold_char
+
+DATA = Path(__file__).parent / "data"
+
+KINDS = ("stop", "country", "city", "igo", "demonym", "title")
+# When one phrase names several things, the first kind here wins ("Singapour": the country).
+_PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
+# Proper names must be written with their capital ("la réunion" is a meeting, "la Réunion" an island).
+_CAPITALISED_KINDS = {"stop", "country", "city", "igo"}
+
+_WORD = re.compile(r"[\w\u0300-\u036f]+")
+_SPLIT = re.compile(r"([\w\u0300-\u036f]+)")
+_MARKS = re.compile(r"[\u0300-\u036f]")
+# What may separate two words of one name: spaces, a hyphen, an apostrophe (d'Ivoire, N'Djamena).
+_JOIN = re.compile(r"[ \t\u00a0\u202f\u2009]{1,3}|-|' ?")
+
+
+class _FoldTable(dict):
+    """A str.translate table that folds each character on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold_text(text: str) -> str:
+    """The text lower-cased and without accents, character for character (same offsets)."""
+    return text.translate(_FOLD)
+
+
+def _words(folded: str) -> Iterator[tuple[int, int, str]]:
+    has_marks = _MARKS.search(folded) is not None
+    for m in _WORD.finditer(folded):
+        word = m.group()
+        if has_marks:
+            word = _MARKS.sub("", word)
+            if not word:
+                continue
+        yield m.start(), m.end(), word
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: folded words joined by single spaces ('Côte-d’Ivoire' -> 'cote d ivoire')."""
+    return " ".join(w for _, _, w in _words(fold_text(name)))
+
+
+@dataclass(frozen=True)
+class GazMatch:
+    """One gazetteer hit in a text, or the answer to a lookup."""
+
+    start: int          # char offsets into the text given, end exclusive
+    end: int
+    text: str
+    kind: str           # "country" | "demonym" | "city" | "igo" | "title"
+    value: str          # country/demonym: ISO alpha-3; city: English name; igo: "IGO:XX"; title: role id
+    country: str | None = None   # city: its country's iso3; country/demonym: the same iso3; else None
+    capital: bool = False        # city: True for a capital
+    rank: str | None = None      # title: its rank
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    value: str
+    country: str | None = None
+    capital: bool = False
+    rank: str | None = None
+    upper: bool = False        # an acronym: the text must have no lower-case letter (RDC, UE, EAU)
+    cap_word: int = -1         # this word of the phrase must start with a capital in the text
+    prefix: bool = False       # a combining form (sino-): only before a hyphen and a demonym
+
+
+def _entry(kind: str, form: str, value: str, **extra: object) -> tuple[str, _Entry] | None:
+    words = list(_words(fold_text(form)))
+    if not words:
+        return None
+    letters = [c for c in form if c.isalpha()]
+    upper = bool(letters) and not any(c.islower() for c in letters)
+    cap_word = -1
+    if not upper and kind in _CAPITALISED_KINDS:
+        # The last capitalised word is the head of the name: "Caire" in "Le Caire", "Ivoire".
+        caps = [i for i, (s, _, _) in enumerate(words) if form[s].isupper()]
+        cap_word = caps[-1] if caps else -1
+    key = " ".join(w for _, _, w in words)
+    return key, _Entry(kind, value, upper=upper, cap_word=cap_word, **extra)  # type: ignore[arg-type]
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split(";") if p.strip()]
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV file with a header line; blank lines and lines starting with '#' are skipped."""
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        if len(cells) > len(header):
+            raise ValueError(f"{path}: line {n} has {len(cells)} columns, the header has {len(header)}; "
+                             "fix the tabs in that line.")
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+class Gazetteer:
+    """Names of countries, cities, organisations and titles, and a matcher over raw text."""
+
+    def __init__(self, lang: str = "fr", data: Path = DATA) -> None:
+        self.lang = lang
+        self._index: dict[str, list[_Entry]] = {}
+        self._longest: dict[str, int] = {}        # first word -> most words in a phrase it starts
+        self._demonym_first: set[str] = set()
+        self._pairs: set[str] = set()             # first two words of the longer phrases
+        self._countries: dict[str, str] = {}      # any name, folded -> iso3
+        self._codes: dict[str, str] = {}          # alpha-3 and alpha-2 codes -> iso3
+        self._display: dict[tuple[str, str], str] = {}
+        self._cities: dict[str, GazMatch] = {}
+        self._igos: dict[str, str] = {}
+        self._load_countries(data)
+        self._load_demonyms(data)
+        self._load_cities(data)
+        self._load_igos(data)
+        self._load_titles(data)
+        self._load_stops(data)
+        for entries in self._index.values():
+            entries.sort(key=lambda e: _PRIORITY[e.kind])
+
+    # -- loading -----------------------------------------------------------------------
+
+    def _add(self, kind: str, form: str, value: str, **extra: object) -> None:
+        made = _entry(kind, form, value, **extra)
+        if made is None:
+            return
+        key, entry = made
+        entries = self._index.setdefault(key, [])
+        if entry in entries:
+            return
+        # One phrase, two things of one kind: the first row read keeps the phrase.
+        if any(e.kind == kind and e.value != value for e in entries):
+            return
+        entries.append(entry)
+        first, *rest = key.split(" ")
+        self._longest[first] = max(self._longest.get(first, 0), len(rest) + 1)
+        if rest:
+            self._pairs.add(f"{first} {rest[0]}")
+        if kind == "demonym":
+            self._demonym_first.add(first)
+
+    def _load_countries(self, data: Path) -> None:
+        generated = read_tsv(data / "countries.tsv")
+        extra_path = data / "fr" / "countries_extra.tsv"
+        extras = read_tsv(extra_path) if extra_path.exists() else []
+        # Curated names first, so that they win over a generated one for the same phrase.
+        for row in extras:
+            iso3 = row["iso3"]
+            self._codes.setdefault(iso3, iso3)
+            for lang in ("fr", "en"):
+                names = _split(row.get(lang, ""))
+                if row.get(f"display_{lang}"):
+                    self._display[(iso3, lang)] = row[f"display_{lang}"]
+                    names.insert(0, row[f"display_{lang}"])
+                self._names(iso3, lang, names)
+        for row in generated:
+            iso3 = row["iso3"]
+            for lang in ("fr", "en"):
+                self._display.setdefault((iso3, lang), row[f"name_{lang}"])
+                self._names(iso3, lang, [row[f"name_{lang}"], *_split(row.get(f"variants_{lang}", ""))])
+            for code in (iso3, row["iso2"]):
+                self._codes.setdefault(code, iso3)
+
+    def _names(self, iso3: str, lang: str, names: list[str]) -> None:
+        for name in names:
+            self._countries.setdefault(name_key(name), iso3)
+            if lang == self.lang:
+                self._add("country", name, iso3, country=iso3)
+
+    def _load_demonyms(self, data: Path) -> None:
+        path = data / self.lang / "demonyms.tsv"
+        if not path.exists():
+            return
+        for row in read_tsv(path):
+            iso3 = row["iso3"]
+            forms = [row.get(c, "") for c in ("masc_sg", "fem_sg", "masc_pl", "fem_pl")]
+            for form in [f for f in forms if f] + _split(row.get("alt", "")):
+                self._add("demonym", form, iso3, country=iso3)
+                self._countries.setdefault(name_key(form), iso3)
+            for form in _split(row.get("prefix", "")):
+                self._add("demonym", form, iso3, country=iso3, prefix=True)
+
+    def _load_cities(self, data: Path) -> None:
+        for row in read_tsv(data / "cities.tsv"):
+            name, iso3, capital = row["name_en"], row["iso3"], row["is_capital"] == "1"
+            for form in [name, *_split(row.get("variants", ""))]:
+                self._add("city", form, name, country=iso3, capital=capital)
+                self._cities.setdefault(name_key(form), GazMatch(0, 0, name, "city", name, iso3, capital))
+
+    def _load_igos(self, data: Path) -> None:
+        for row in read_tsv(data / "igos.tsv"):
+            code = row["code"]
+            self._igos.setdefault(name_key(code), code)
+            self._igos.setdefault(name_key(code.split(":", 1)[-1]), code)
+            for lang in ("fr", "en"):
+                forms = _split(row.get(f"acronyms_{lang}", "")) + _split(row.get(f"names_{lang}", ""))
+                for form in forms:
+                    self._igos.setdefault(name_key(form), code)
+                    if lang == self.lang:
+                        self._add("igo", form, code)
+
+    def _load_titles(self, data: Path) -> None:
+        path = data / self.lang / "titles.tsv"
+        if path.exists():
+            for row in read_tsv(path):
+                self._add("title", row["form"], row["role"], rank=row["rank"])
+
+    def _load_stops(self, data: Path) -> None:
+        path = data / self.lang / "gazetteer_stop.tsv"
+        if path.exists():
+            for row in read_tsv(path):
+                self._add("stop", row["form"], "")
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def country_code(self, name: str) -> str | None:
+        """ISO alpha-3 code for a country name (French or English, any case or accents) or code."""
+        name = name.strip()
+        if name.isupper() and name in self._codes:
+            return self._codes[name]
+        return self._countries.get(name_key(name))
+
+    def country_name(self, iso3: str, lang: str = "fr") -> str | None:
+        """The usual name of a country in French or English, or None for an unknown code."""
+        return self._display.get((iso3.upper(), lang))
+
+    def city(self, name: str) -> GazMatch | None:
+        """The city known by this spelling, as a match over the name given."""
+        hit = self._cities.get(name_key(name))
+        if hit is None:
+            return None
+        return GazMatch(0, len(name), name, "city", hit.value, hit.country, hit.capital)
+
+    def igo(self, name_or_code: str) -> str | None:
+        """'IGO:XX' for an organisation's code, acronym or name (French or English)."""
+        return self._igos.get(name_key(name_or_code))
+
+    # -- matching ----------------------------------------------------------------------
+
+    def find(self, text: str) -> list[GazMatch]:
+        """All hits in the text: non-overlapping, longest phrase first, sorted by start."""
+        folded = fold_text(text)
+        # One C-level split gives the words and the gaps between them: [gap, word, gap, word, ..., gap].
+        parts = _SPLIT.split(folded)
+        words = parts[1::2]
+        if _MARKS.search(folded):  # decomposed accents (NFD input) stay inside the words: drop them
+            words = [_MARKS.sub("", w) for w in words]
+        gaps = parts[2::2]          # gaps[k]: between word k and word k + 1
+        ends = list(accumulate(map(len, parts)))
+        longest, index, pairs = self._longest, self._index, self._pairs
+        out: list[GazMatch] = []
+        n, after = len(words), 0
+        for i in [k for k, w in enumerate(words) if w in longest]:
+            # Most starts ("la", "le") begin no phrase that the next word continues: skip them fast.
+            if i < after or (words[i] not in index and (i + 1 == n or f"{words[i]} {words[i + 1]}" not in pairs)):
+                continue
+            size, most = 1, longest[words[i]]
+            while size < most and i + size < n and _JOIN.fullmatch(gaps[i + size - 1]):
+                size += 1
+            hit = self._longest_hit(text, ends, words, gaps, i, size)
+            if hit is None:
+                continue
+            size, entry = hit
+            after = i + size
+            if entry.kind != "stop":
+                start, end = ends[2 * i], ends[2 * (i + size) - 1]
+                out.append(GazMatch(start, end, text[start:end], entry.kind, entry.value,
+                                    entry.country, entry.capital, entry.rank))
+        return out
+
+    def _longest_hit(self, text: str, ends: list[int], words: list[str], gaps: list[str],
+                     i: int, size: int) -> tuple[int, _Entry] | None:
+        for k in range(size, 0, -1):
+            entries = self._index.get(" ".join(words[i:i + k]))
+            if not entries:
+                continue
+            for entry in entries:
+                if self._fits(entry, text, ends, words, gaps, i, k):
+                    return k, entry
+        return None
+
+    def _fits(self, entry: _Entry, text: str, ends: list[int], words: list[str], gaps: list[str],
+              i: int, k: int) -> bool:
+        if entry.upper and any(c.islower() for c in text[ends[2 * i]:ends[2 * (i + k) - 1]]):
+            return False
+        if entry.cap_word >= 0 and not text[ends[2 * (i + entry.cap_word)]].isupper():
+            return False
+        if entry.prefix:
+            return i + 1 < len(words) and gaps[i] == "-" and words[i + 1] in self._demonym_first
+        return True
+
+
+@lru_cache(maxsize=None)
+def load_gazetteer(lang: str = "fr") -> Gazetteer:
+    """The gazetteer for a language, loaded once per process."""
+    return Gazetteer(lang)
