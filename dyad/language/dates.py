@@ -144,7 +144,6 @@ def _grammar(lang: str = "fr") -> _Grammar:
     data = json.loads((DATA / lang / "dates.json").read_text(encoding="utf-8"))
     months = {_norm(k): v for k, v in data["months"].items()}
     weekdays = {_norm(k): v for k, v in data["weekdays"].items()}
-    units_sg = [u for u in data["units"] if not u.endswith("s") and u not in ("jour",)]
     frag = {
         "MON": _alt(months), "WD": _alt(weekdays), "POD": _alt(data["parts_of_day"]),
         "DAY": DAY, "Y4": Y4, "Y2": Y2, "DIR": _alt(data["directions"]),
@@ -153,7 +152,7 @@ def _grammar(lang: str = "fr") -> _Grammar:
         "FL": _alt(data["first_last"]), "ORD": _alt(data["ordinals"]), "PERIOD": _alt(data["periods"]),
         "DECADE": _alt(data["decade_words"]), "CENTURY": _alt(data["century_words"]),
         "AGO": _alt(data["ago"]), "IN": _alt(data["in"]), "ANAPH": _alt(data["anaphoric"]),
-        "REL": _alt(data["relative"]), "UNIT": _alt(units_sg), "SEASON": _alt(data["seasons"]),
+        "REL": _alt(data["relative"]), "UNIT": _alt(data["relative_units"]), "SEASON": _alt(data["seasons"]),
         "PODPRE": r"(?:(?:en\s+)?(?:début|fin|milieu)\s+(?:de\s+|d['’]\s*)|dans\s+(?:la\s+|l['’]\s*))?",
         "DETS": _alt(data["this_determiners"] + data["the_determiners"]),
     }
@@ -259,19 +258,23 @@ def _year_of(s: str | None, ref: Interval | None) -> int | None:
 
 
 def _thirds(iv: Interval, edge: str) -> Interval:
-    """The first, middle or last third of a period (a month: days 1-10, 11-20, 21-end)."""
+    """The first, middle or last third of a period: of a month days 1-10, 11-20, 21-end; of a
+    year January-April, May-August, September-December; of whole years (a decade, a century)
+    whole years, cut at a third and two thirds."""
+    i = ("start", "mid", "end").index(edge)
     if iv.granularity == "month":
-        cuts = [(1, 10), (11, 20), (21, iv.end.day)]
-        a, b = cuts[("start", "mid", "end").index(edge)]
+        a, b = [(1, 10), (11, 20), (21, iv.end.day)][i]
         return _with(iv, start=iv.start.replace(day=a), end=iv.start.replace(day=b))
     if iv.granularity == "year":
-        a, b = [(1, 4), (5, 8), (9, 12)][("start", "mid", "end").index(edge)]
-        return _with(iv, start=date(iv.start.year, a, 1),
-                     end=date(iv.start.year, b, calendar.monthrange(iv.start.year, b)[1]))
-    days = iv.days
-    i = ("start", "mid", "end").index(edge)
-    a = iv.start + timedelta(days=days * i // 3)
-    b = iv.start + timedelta(days=days * (i + 1) // 3 - 1)
+        a, b = [(1, 4), (5, 8), (9, 12)][i]
+        y = iv.start.year
+        return _with(iv, start=date(y, a, 1), end=date(y, b, calendar.monthrange(y, b)[1]))
+    if (iv.start.month, iv.start.day, iv.end.month, iv.end.day) == (1, 1, 12, 31) and iv.end.year > iv.start.year:
+        n = iv.end.year - iv.start.year + 1
+        cuts = [0, round(n / 3), round(2 * n / 3), n]
+        return _with(iv, start=date(iv.start.year + cuts[i], 1, 1), end=date(iv.start.year + cuts[i + 1] - 1, 12, 31))
+    a = iv.start + timedelta(days=iv.days * i // 3)
+    b = iv.start + timedelta(days=iv.days * (i + 1) // 3 - 1)
     return _with(iv, start=a, end=max(a, b))
 
 
@@ -726,8 +729,8 @@ class _Resolver:
                 return None
             y, explicit = pick.start.year, False
         iv = _with(_season_iv(y, code), inferred=not explicit)
-        return self._found(m, iv, "absolute" if explicit else "partial", None if explicit else "reference",
-                           explicit, f"{y:04d}-{code}")
+        kind = "absolute" if explicit else ("relative" if m["dir"] else "partial")
+        return self._found(m, iv, kind, None if explicit else "reference", explicit, f"{y:04d}-{code}")
 
     # -- relative to the reference
     def rel(self, m: re.Match[str]) -> _Found | None:
