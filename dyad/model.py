@@ -109,6 +109,7 @@ class Record:
     topics: list[str] | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # extraction hints, not exported
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"doc": self.doc, "type": self.type, "actor": self.actor,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..language.gazetteer import load_gazetteer
 from ..model import Document, Record
 from ..options import Options
 from .agreements import extract_agreements
@@ -30,7 +31,8 @@ def extract_records(document: Document, doc: Doc, options: Options) -> list[Reco
     for extractor in EXTRACTORS:
         records += extractor(view)
     records = merge_records(records)
-    inherit_visit_dates(records)
+    gaz = load_gazetteer(options.lang)
+    inherit_visit_dates(records, lambda name: (gaz.city(name).country if gaz.city(name) else None))
     records = [r for r in records if r.actor and r.target and r.actor != r.target]
     records.sort(key=lambda r: (r.evidence[0] if r.evidence else (0, 0), r.type))
     return records

@@ -10,7 +10,7 @@ from .common import date_for, fill_pair, person_names, sentence_evidence, status
 from .view import DocView, triggers
 
 CUT_DEPS = {"conj", "acl:relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
-FIELD_CUES = ("dans les domaines", "dans le domaine", "dans les secteurs", "dans le secteur", "en matiere",
+FIELD_CUES = ("dans les domaines", "dans divers domaines", "dans plusieurs domaines", "sur la cooperation", "dans le domaine", "dans les secteurs", "dans le secteur", "en matiere",
               "relatifs", "relatif", "portant sur", "concernant", "couvrant")
 
 
@@ -59,6 +59,22 @@ def _period(view: DocView, tok: Token, title_end: int) -> dict | None:
         if d.kind == "span" and d.start - title_end < 40:
             return {"start": d.interval.start.isoformat(), "end": d.interval.end.isoformat()}
     return None
+
+
+def _field_topics(view: DocView, tok: Token, title_end: int) -> list[str]:
+    """"des accords dans les domaines du tourisme et du commerce": the fields listed after the
+    noun, read linearly (the parser often hangs them on the verb), up to the next agreement."""
+    sent = tok.sent
+    after = view.folded[title_end:sent.end_char]
+    cue = min((after.find(c) for c in FIELD_CUES if 0 <= after.find(c) < 3), default=-1)
+    if cue < 0:
+        return []
+    stop = sent.end_char
+    for t in sent:
+        if t.idx > title_end and _is_agreement_noun(view, t):
+            stop = t.idx
+            break
+    return topics_in(view, title_end, stop)
 
 
 def _is_agreement_noun(view: DocView, tok: Token) -> str | None:
@@ -118,7 +134,7 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     period = _period(view, tok, end)
     if period:
         attrs["period"] = period
-    topics = topics_in(view, start, end)
+    topics = list(dict.fromkeys(topics_in(view, start, end) + _field_topics(view, tok, end)))
     found = [a.code for a in view.actors_in(start, end) if a.kind != "place"]
     parties = fill_pair(view, sent, found, near=tok.idx)
     if not parties:

@@ -33,6 +33,11 @@ def _format(view: DocView, tok: Token) -> str | None:
     if lemma in words["committee_nouns"] or lemma in ("comité", "commission"):
         if view.fold_has(sent.start_char, sent.end_char, words["committee_phrases"]):
             return "committee"
+        # "La 5e réunion a eu lieu à Astana", the committee named just before
+        prev = [s for s in view.doc.sents if s.end_char <= sent.start_char][-2:]
+        if prev and _ordinal(view.folded[sent.start_char:tok.idx + len(tok.text)]) and \
+                view.fold_has(prev[0].start_char, sent.start_char, words["committee_phrases"]):
+            return "committee"
         return None
     return "talks"
 

@@ -62,7 +62,8 @@ def _absorb(keep: Record, other: Record) -> None:
     for k, v in other.attrs.items():
         if k not in keep.attrs or keep.attrs[k] in ("unspecified", "", None):
             keep.attrs[k] = v
-    if keep.type == "visit" and keep.attrs.get("status") == "planned" and other.attrs.get("status") is None:
+    if keep.type == "visit" and keep.attrs.get("status") == "planned" and other.attrs.get("status") is None \
+            and other.notes.get("tense") == "past":
         del keep.attrs["status"]  # reported as done in the same article
     for e in other.evidence:
         if e not in keep.evidence:
@@ -82,7 +83,7 @@ def merge_records(records: list[Record]) -> list[Record]:
     return out
 
 
-def inherit_visit_dates(records: list[Record]) -> None:
+def inherit_visit_dates(records: list[Record], city_country=lambda name: None) -> None:
     """Talks, agreements and invitations with no date of their own, in an article about a
     dated visit of the same two parties, took place during it: they take its days and place."""
     visits = [r for r in records if r.type == "visit" and r.when is not None]
@@ -98,6 +99,8 @@ def inherit_visit_dates(records: list[Record]) -> None:
                 continue
             if r.where and v.where and fold(r.where) != fold(v.where):
                 continue
+            if r.where and not v.where and city_country(r.where) not in (None, v.target):
+                continue  # held in the visitor's country: another occasion
             r.when = Interval(v.when.start, v.when.end, v.when.granularity, inferred=True)
             if r.type != "invitation":
                 r.where = r.where or v.where

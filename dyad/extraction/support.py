@@ -36,7 +36,8 @@ def extract_support(view: DocView) -> list[Record]:
             continue
         sent = tok.sent
         window = view.doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 4)]
-        reflexive = any(fold(c.text) in ("se", "s'", "nous") for c in tok.children)
+        holders = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+        reflexive = any(fold(c.text) in ("se", "s'", "nous") for h in holders for c in h.children)
         mutual = bool(view.fold_has(window.start_char, window.end_char, words["mutual_words"])) or \
             (reflexive and tok.pos_ == "VERB")
         obj = _object_text(view, tok)
@@ -65,6 +66,10 @@ def extract_support(view: DocView) -> list[Record]:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         pair = view.pair_below(subj) if subj is not None else None
         if mutual:
+            # the parties of a mutual pledge are named before it ("Le Vietnam et le Kazakhstan se sont soutenus")
+            before = [a.code for a in view.actors_in(sent.start_char, tok.idx) if a.kind in ("country", "person")]
+            if not pair and len(set(before)) >= 2:
+                pair = list(dict.fromkeys(before))[:2]
             parties = fill_pair(view, sent, pair or [supporter.code if supporter else None], near=tok.idx)
             if not parties:
                 continue

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ..language.folding import fold
 from ..model import Record
 from .common import (children_with_case, date_for, last_person_before, person_names, sentence_evidence,
-                     short_interval, status_of, subject_party)
+                     short_interval, status_of, subject_party, tense_of)
 from .view import Actor, DocView, triggers
 
 DESTINATION = ("a", "au", "aux", "en", "dans", "vers", "pour")
@@ -105,7 +105,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
         cities = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind == "place" and a.code == host.code]
         where = cities[0].city if cities else None
     return Record(view.document.id, "visit", visitor.code, host.code, person_names(persons), when, where,
-                  None, attrs, [sentence_evidence(sent)])
+                  None, attrs, [sentence_evidence(sent)], notes={"tense": tense_of(tok, view.lang)})
 
 
 def extract_visits(view: DocView) -> list[Record]:

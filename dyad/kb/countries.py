@@ -20,6 +20,7 @@ DATA = Path(__file__).parent / "data"
 CODE = re.compile(r"^(?:[A-Z]{3}|IGO:[A-Z0-9]{2,12})$")
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """Accents, case, spaces and punctuation folded away: 'Viêt Nam' -> 'vietnam'."""
     text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE"))
@@ -77,13 +78,22 @@ def _index() -> dict[str, str]:
     return index
 
 
-def _gazetteer_code(name: str) -> str | None:
+@lru_cache(maxsize=1)
+def _gazetteer() -> object | None:
     # The language stage's gazetteer knows more names (adjectives, old names) when present.
     try:
         from dyad.language.gazetteer import load_gazetteer  # type: ignore[import-not-found]
 
-        code = load_gazetteer().country_code(name)
+        return load_gazetteer()
     except Exception:  # an absent or unfinished gazetteer must not break queries
+        return None
+
+
+def _gazetteer_code(name: str) -> str | None:
+    gazetteer = _gazetteer()
+    try:
+        code = gazetteer.country_code(name) if gazetteer is not None else None  # type: ignore[attr-defined]
+    except Exception:
         return None
     return code if isinstance(code, str) and is_party_code(code) else None
 

@@ -126,8 +126,9 @@ def load_persons(conn: Connection) -> PersonIndex:
 
 
 def _person_row(p: Person) -> dict[str, Any]:
-    from .persons import name_key
+    from .persons import canonical_name, name_key
 
+    p.canonical = canonical_name(p.variants)  # counts moved since the last new spelling
     return {"b_id": p.id, "b_canonical": p.canonical, "b_key": name_key(p.canonical),
             "b_country": p.country, "b_roles": sorted(p.roles)}
 

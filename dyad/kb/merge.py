@@ -1,43 +1,55 @@
 """Merging records of the same real-world fact, from many articles, into events.
 
 Pure functions over ``Source`` rows: the store feeds one pair's records in and writes
-the events out (see ``dyad.kb.ingest``). Rules:
+the events out (see ``dyad.kb.ingest``). The rules:
 
 - Records merge only within a *group*: same type and same parties (ordered for visit,
-  invitation and one-way support or trade; unordered otherwise). Trade groups are one per
-  (pair, period, status, flow), relations groups one per (pair, kind, change): each such
-  group is one event whatever its sources say, and disagreements become conflicts.
-- In other groups, a record joins an event when it is compatible with every source
-  already in it: dates overlap (or one is missing), people do not contradict (the sets
-  share someone, or one is empty), the places agree (or one is missing), the type's own
-  fields agree (level, format, kind, title...), and it comes from another document (one
-  document's records are distinct facts by the record format's contract). Specific and
-  explicit dates are placed first; an undated record that fits several events stays apart.
-- The event's date is the most specific interval its sources support: the narrowest
-  explicit one lying within the other explicit ones; inferred dates count only when no
-  source gives an explicit one. A planned fact reported later as done is done.
-- Conflicts: dates neither equal nor nested, trade values that no reading of their
-  qualifiers reconciles, a fact reported both done and called off, differing counts.
-  Every value is kept with its sources; the event is flagged, nothing is silently chosen.
+  invitation and one-way support or trade; unordered otherwise). A trade group is one
+  (pair, period, status, flow) and a relations group one (pair, kind, change): each is a
+  single event whatever its sources say, and disagreements become conflicts.
+- In other groups a record joins an event when it is compatible with every source already
+  in it: dates overlap (or one is missing); people do not contradict (one set holds the
+  other, or they share two people, or one is empty); places agree (or one is missing); the
+  type's own fields agree (level, format, kind, title, object...); and it comes from another
+  document (one document's records are distinct facts by the record format's contract).
+  Explicit and precise dates are placed first; an undated record that fits several events
+  stays apart, since it could be any of them.
+- A date's *precision* is a day, a range of days, a month, a quarter, a half, a year or a
+  longer span. The event's date is the most specific one its sources give: a single day for
+  most facts, but for a visit a range of days (a day inside a visit's range is one day of
+  it, not a better date for the whole visit). Among different dates of that precision the
+  one given explicitly, then by most sources, wins. The date is inferred only when no source
+  gives it explicitly. A planned fact reported later as done is done.
+- Conflicts: dates that do not overlap, or two different dates of the same precision
+  (20-22 Aug vs 21-22 Aug); a less precise date that fits (August 2023, or 21 Aug within
+  20-22 Aug) is not one. Trade figures no reading of their qualifiers reconciles (exact
+  +/-0.5 %, approx +/-10 %, more than: up to 30 % above, less than: up to 30 % below); a fact
+  reported both done and called off; differing counts of documents signed. Every value is
+  kept with its sources and the event is flagged; nothing is silently chosen.
 """
 from __future__ import annotations
 
 import hashlib
-import re
+import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable
 
 from dyad.model import Interval
 
 from .countries import fold_name, pair_key
 
+DATA = Path(__file__).parent / "data"
 DIRECTED = {"visit", "invitation", "support"}
-QUALIFIER_RANGE = {  # the values a stated figure allows, as factors of the figure
-    "exact": (0.995, 1.005), "approx": (0.9, 1.1), "more_than": (1.0, 2.0),
-    "less_than": (0.5, 1.0), None: (0.995, 1.005)}
+QUALIFIER_RANGE = {  # the true values a stated figure allows, as factors of the figure
+    "exact": (0.995, 1.005), "approx": (0.9, 1.1), "more_than": (1.0, 1.3),
+    "less_than": (1 / 1.3, 1.0), None: (0.995, 1.005)}
 QUALIFIER_RANK = {"exact": 0, None: 1, "approx": 2, "more_than": 3, "less_than": 3}
 GENERIC = {None, "", "unspecified", "other", "visit"}  # values that agree with any specific one
+PRECISION = ("day", "range", "month", "quarter", "half", "year", "span")
+VISIT_PRECISION = ("range", "day", "month", "quarter", "half", "year", "span")
 
 
 @dataclass
@@ -59,8 +71,7 @@ class Source:
 
     @property
     def status(self) -> str:
-        if self.type == "trade":
-            return self.attrs.get("status") or "actual"
+        """planned, cancelled or actual (trade: actual or target)."""
         return self.attrs.get("status") or "actual"
 
 
@@ -101,7 +112,8 @@ class Event:
 def _parties(source: Source, ordered: bool) -> tuple[str | None, str | None]:
     if ordered:
         return source.actor, source.target
-    return tuple(sorted((source.actor, source.target), key=lambda c: c or "?"))  # type: ignore[return-value]
+    a, b = sorted((source.actor or "?", source.target or "?"))
+    return a, b
 
 
 def group_key(source: Source) -> tuple:
@@ -126,32 +138,92 @@ def _single_event_group(key: tuple) -> bool:
     return key[0] == "relations" or (key[0] == "trade" and key[2] != "undated")
 
 
-# ---- compatibility ----------------------------------------------------------------------
+# ---- comparing free text ----------------------------------------------------------------
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", fold_name_keep_spaces(text)) if len(w) > 3}
-
-
-def fold_name_keep_spaces(text: str) -> str:
-    """Accents and case folded, word boundaries kept."""
-    import unicodedata
-
+def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return "".join(c if c.isalnum() else " " for c in text)
+
+
+def _trim(word: str) -> str:
+    # French plurals and feminines: "multilatérales" and "multilatéral" compare equal.
+    if word.endswith("aux") and len(word) > 5:
+        word = word[:-3] + "al"
+    elif word.endswith(("s", "x")) and len(word) > 4:
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str], ...]]:
+    stops: set[str] = set()
+    same: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    for line in (DATA / "object_words.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, form, canonical = (line.split("\t") + ["", ""])[:3]
+        form, canonical = " ".join(_plain(form).split()), _trim(_plain(canonical).strip())
+        if kind == "stop":
+            stops.add(_trim(form))
+        elif " " in form:
+            phrases.append((form, canonical))
+        else:
+            same[_trim(form)] = canonical
+    phrases.sort(key=lambda p: -len(p[0]))
+    return frozenset(stops), same, tuple(phrases)
+
+
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    """The words that carry a description's meaning, folded, trimmed and mapped to synonyms."""
+    stops, same, phrases = _word_table()
+    plain = " " + " ".join(_plain(text).split()) + " "
+    for form, canonical in phrases:
+        plain = plain.replace(f" {form} ", f" {canonical} ")
+    out = set()
+    for token in plain.split():
+        word = _trim(token)
+        if word in stops or token in stops:
+            continue
+        word = same.get(word, word)
+        if len(word) >= 4 or word in same.values() or (token.isdigit() and len(token) == 4):
+            out.add(word)
+    return frozenset(out)
 
 
 def similar_text(a: str | None, b: str | None) -> bool:
-    """Two free-text descriptions of one thing: most content words of the shorter recur."""
+    """Two descriptions of one thing: half the content words of the shorter recur (or one is vague)."""
     if not a or not b:
         return True
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return fold_name(a) == fold_name(b)
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:  # "accord de coopération": too vague to tell anything apart
+        return True
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
+# ---- compatibility ----------------------------------------------------------------------
+
 def _agree(a: Any, b: Any) -> bool:
     return a in GENERIC or b in GENERIC or a == b
+
+
+def _agreement_compatible(a: Source, b: Source) -> bool:
+    x, y = a.attrs, b.attrs
+    if ("count" in x) != ("count" in y) or not _agree(x.get("kind"), y.get("kind")):
+        return False
+    if x.get("period") and y.get("period"):
+        if x["period"] != y["period"]:
+            return False
+        return True  # same kind for the same period: titles are two wordings of one document
+    if x.get("title") and y.get("title"):
+        return similar_text(x["title"], y["title"])
+    if a.topics and b.topics and not x.get("title") and not y.get("title"):
+        return bool(set(a.topics) & set(b.topics))
+    return True
 
 
 def attrs_compatible(kind: str, a: Source, b: Source) -> bool:
@@ -166,16 +238,13 @@ def attrs_compatible(kind: str, a: Source, b: Source) -> bool:
     if kind == "support":
         return similar_text(x.get("object"), y.get("object"))
     if kind == "agreement":
-        if ("count" in x) != ("count" in y) or not _agree(x.get("kind"), y.get("kind")):
-            return False
-        if x.get("period") and y.get("period") and x["period"] != y["period"]:
-            return False
-        if x.get("title") and y.get("title"):
-            return similar_text(x["title"], y["title"])
-        if a.topics and b.topics and not x.get("title") and not y.get("title"):
-            return bool(set(a.topics) & set(b.topics))
-        return True
+        return _agreement_compatible(a, b)
     return True
+
+
+def persons_compatible(a: frozenset[Hashable], b: frozenset[Hashable]) -> bool:
+    """No contradiction: one set is empty or holds the other, or they share two people."""
+    return not a or not b or a <= b or b <= a or len(a & b) >= 2
 
 
 def compatible(record: Source, member: Source) -> bool:
@@ -184,11 +253,75 @@ def compatible(record: Source, member: Source) -> bool:
         return False
     if record.when and member.when and not record.when.overlaps(member.when):
         return False
-    if record.person_ids and member.person_ids and not (record.person_ids & member.person_ids):
+    if not persons_compatible(record.person_ids, member.person_ids):
         return False
     if record.where and member.where and fold_name(record.where) != fold_name(member.where):
         return False
     return attrs_compatible(record.type, record, member)
+
+
+# ---- dates ------------------------------------------------------------------------------
+
+def _month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def precision(interval: Interval) -> str:
+    """day, range (of days), month, quarter, half, year or span, from the dates themselves."""
+    s, e = interval.start, interval.end
+    if s == e:
+        return "day"
+    if s.day == 1 and e == _month_end(e):
+        months = (e.year - s.year) * 12 + e.month - s.month + 1
+        named = {1: "month", 3: "quarter", 6: "half", 12: "year"}.get(months)
+        if named and (months == 1 or (s.month - 1) % months == 0):
+            return named
+    return "range" if interval.days <= 31 else "span"
+
+
+def _rank(kind: str) -> tuple[str, ...]:
+    return VISIT_PRECISION if kind == "visit" else PRECISION
+
+
+def best_interval(kind: str, sources: list[Source]) -> Interval | None:
+    """The event's date: the most specific precision given; explicit, then most sources, wins."""
+    dated = [s for s in sources if s.when]
+    if not dated:
+        return None
+    order = _rank(kind)
+    level = min((precision(s.when) for s in dated), key=order.index)  # type: ignore[arg-type]
+    candidates: dict[tuple[date, date], list[Source]] = {}
+    for s in dated:
+        if precision(s.when) == level:  # type: ignore[arg-type]
+            candidates.setdefault((s.when.start, s.when.end), []).append(s)  # type: ignore[union-attr]
+    (start, end), given = max(candidates.items(), key=lambda kv: (
+        any(not s.when.inferred for s in kv[1]), len({s.doc for s in kv[1]}),  # type: ignore[union-attr]
+        -(kv[0][1] - kv[0][0]).days, -kv[0][0].toordinal()))
+    inferred = all(s.when.inferred for s in given)  # type: ignore[union-attr]
+    return Interval(start, end, given[0].when.granularity, inferred)  # type: ignore[union-attr]
+
+
+def dates_disagree(x: Interval, y: Interval) -> bool:
+    """Two dates of one fact that cannot both be right."""
+    if (x.start, x.end) == (y.start, y.end):
+        return False
+    return not x.overlaps(y) or precision(x) == precision(y)
+
+
+def date_conflict(sources: list[Source]) -> Conflict | None:
+    """The dates in disagreement, each with its sources; those that fit every other are left out."""
+    dated = [s for s in sources if s.when]
+    involved: set[int] = set()
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            if dates_disagree(a.when, b.when):  # type: ignore[arg-type]
+                involved |= {a.id, b.id}
+    if not involved:
+        return None
+    return Conflict("when", _value_groups([s for s in dated if s.id in involved],
+                                          lambda s: {"start": s.when.start.isoformat(),
+                                                     "end": s.when.end.isoformat()}))
 
 
 # ---- clustering -------------------------------------------------------------------------
@@ -203,7 +336,7 @@ def _placement_order(source: Source) -> tuple:
     w = source.when
     if w is None:
         return (1, 0, 0, date.min, source.doc, source.seq)
-    return (0, w.inferred, w.days, w.start, source.doc, source.seq)
+    return (0, w.inferred, _rank(source.type).index(precision(w)), w.days, w.start, source.doc, source.seq)
 
 
 def _fit_score(record: Source, cluster: list[Source]) -> tuple:
@@ -222,7 +355,7 @@ def cluster(sources: list[Source]) -> list[list[Source]]:
         if record.when is not None:
             candidates = sorted({i for m in _months(record.when) for i in by_month.get(m, ())})
         else:
-            candidates = range(len(clusters))
+            candidates = list(range(len(clusters)))
         fits = [i for i in candidates if all(compatible(record, m) for m in clusters[i])]
         if record.when is None and len(fits) > 1:
             fits = []  # an undated report that fits several events could be any of them
@@ -234,33 +367,21 @@ def cluster(sources: list[Source]) -> list[list[Source]]:
             clusters.append([record])
         if record.when is not None:
             for m in _months(record.when):
-                by_month.setdefault(m, [])
-                if best not in by_month[m]:
-                    by_month[m].append(best)
+                bucket = by_month.setdefault(m, [])
+                if best not in bucket:
+                    bucket.append(best)
     return clusters
 
 
 # ---- the event's values -----------------------------------------------------------------
 
-def best_interval(intervals: list[Interval]) -> Interval | None:
-    """The narrowest explicit interval within all other explicit ones (inferred if none)."""
-    explicit = [i for i in intervals if not i.inferred] or intervals
-    if not explicit:
-        return None
-    inside = [i for i in explicit if all(o.contains(i) for o in explicit)]
-    return min(inside or explicit, key=lambda i: (i.days, i.start, i.end))
-
-
 def merged_status(statuses: Iterable[str]) -> str:
-    """Done beats planned; called off beats planned; done and called off is a conflict."""
+    """Done beats planned; called off beats planned; trade keeps actual or target."""
     found = set(statuses)
-    if "actual" in found:
-        return "actual"
-    if "cancelled" in found:
-        return "cancelled"
-    if "target" in found:
-        return "target"
-    return "planned" if "planned" in found else "actual"
+    for status in ("actual", "cancelled", "target", "planned"):
+        if status in found:
+            return status
+    return "actual"
 
 
 def _value_groups(sources: list[Source], get: Callable[[Source], Any]) -> list[dict[str, Any]]:
@@ -273,22 +394,7 @@ def _value_groups(sources: list[Source], get: Callable[[Source], Any]) -> list[d
         if s.doc not in entry["sources"]:
             entry["sources"].append(s.doc)
         entry["records"].append(s.id)
-    return list(groups.values())
-
-
-def _interval_value(i: Interval) -> dict[str, Any]:
-    return i.to_dict()
-
-
-def date_conflict(sources: list[Source]) -> Conflict | None:
-    """Dates that are neither equal nor one within the other."""
-    dated = [s for s in sources if s.when]
-    for i, a in enumerate(dated):
-        for b in dated[i + 1:]:
-            x, y = a.when, b.when
-            if (x.start, x.end) != (y.start, y.end) and not x.contains(y) and not y.contains(x):  # type: ignore[union-attr]
-                return Conflict("when", _value_groups(dated, lambda s: _interval_value(s.when)))  # type: ignore[arg-type]
-    return None
+    return sorted(groups.values(), key=lambda g: (-len(g["sources"]), repr(g["value"])))
 
 
 def trade_range(value: float, qualifier: str | None) -> tuple[float, float]:
@@ -340,29 +446,39 @@ def _persons(sources: list[Source], display: Callable[[str], str]) -> list[str]:
     return list(names)
 
 
+def _trade_attrs(sources: list[Source], ordered: list[Source]) -> dict[str, Any]:
+    attrs: dict[str, Any] = {}
+    groups = _value_groups(sources, trade_figure)  # most sources first
+    if groups:
+        top = len(groups[0]["sources"])
+        best = min((g["value"] for g in groups if len(g["sources"]) == top),
+                   key=lambda f: QUALIFIER_RANK.get(f["qualifier"], 4))
+        attrs.update({k: best[k] for k in ("value", "currency", "qualifier") if best.get(k) is not None})
+        if "change_pct" in best:
+            attrs["change_pct"] = best["change_pct"]
+    attrs["values"] = [{"value": g["value"], "sources": g["sources"]} for g in groups]
+    flow = ordered[0].attrs.get("flow")
+    if flow:
+        attrs["flow"] = flow
+    return attrs
+
+
 def _merged_attrs(sources: list[Source], ordered: list[Source], status: str,
                   display: Callable[[str], str]) -> dict[str, Any]:
+    if sources[0].type == "trade":
+        attrs = _trade_attrs(sources, ordered)
+        attrs["status"] = status
+        return attrs
     attrs: dict[str, Any] = {}
     for s in ordered:  # most specific source first: its values win where others are generic
         for key, value in s.attrs.items():
-            if value is None or key in ("status", "value", "qualifier", "currency", "change_pct"):
+            if value is None or key == "status":
                 continue
-            if key not in attrs or attrs[key] in GENERIC or (
-                    isinstance(value, str) and isinstance(attrs[key], str) and key in ("title", "object")
-                    and len(value) > len(attrs[key])):
+            if key not in attrs or attrs[key] in GENERIC:
                 attrs[key] = value
     if isinstance(attrs.get("invited_by"), str):
         attrs["invited_by"] = display(attrs["invited_by"])
-    if sources[0].type == "trade":
-        figures = [f for f in (trade_figure(s) for s in ordered) if f]
-        if figures:
-            best = min(figures, key=lambda f: QUALIFIER_RANK.get(f["qualifier"], 4))
-            attrs.update({k: best[k] for k in ("value", "currency", "qualifier") if best[k] is not None})
-            if "change_pct" in best:
-                attrs["change_pct"] = best["change_pct"]
-        attrs["values"] = _value_groups(sources, trade_figure)
-        attrs["status"] = status
-    elif status != "actual":
+    if status != "actual":
         attrs["status"] = status
     return attrs
 
@@ -373,36 +489,20 @@ def event_id(kind: str, key: str, sources: list[Source]) -> str:
     return hashlib.sha1(f"{kind}|{key}|{first.doc}|{first.seq}".encode("utf-8")).hexdigest()[:16]
 
 
-def build_event(sources: list[Source], display: Callable[[str], str] = str) -> Event:
-    """One event from the sources that report it: values merged, conflicts found."""
-    ordered = sorted(sources, key=_placement_order)
-    head = ordered[0]
-    kind = head.type
-    key = pair_key(head.actor, head.target)
-    when = best_interval([s.when for s in sources if s.when])
-    statuses = [s.status for s in sources]
-    status = merged_status(statuses)
-    wheres = {fold_name(s.where): s.where for s in ordered if s.where}
-    found: list[Conflict] = []
+def _conflicts(kind: str, sources: list[Source]) -> list[Conflict]:
+    found = []
     if (c := date_conflict(sources)) is not None:
         found.append(c)
     if kind == "trade" and (c := value_conflict(sources)) is not None:
         found.append(c)
-    if "actual" in statuses and "cancelled" in statuses:
+    statuses = {s.status for s in sources}
+    if {"actual", "cancelled"} <= statuses:
         found.append(Conflict("status", _value_groups(sources, lambda s: s.status)))
     if kind == "agreement" and len({s.attrs.get("count") for s in sources if s.attrs.get("count")}) > 1:
         found.append(Conflict("count", _value_groups(sources, lambda s: s.attrs.get("count"))))
-    if len(wheres) > 1:
+    if len({fold_name(s.where) for s in sources if s.where}) > 1:
         found.append(Conflict("where", _value_groups(sources, lambda s: s.where)))
-    actor, target = head.actor, head.target
-    if kind not in DIRECTED and not (kind == "trade" and head.attrs.get("flow") == "export"):
-        actor, target = _majority_order(sources)
-    return Event(
-        id=event_id(kind, key, sources), pair_key=key, type=kind, actor=actor, target=target,
-        when=when, where=next(iter(wheres.values())) if len(wheres) == 1 else None,
-        persons=_persons(sources, display), topics=_union(s.topics for s in ordered),
-        attrs=_merged_attrs(sources, ordered, status, display), status=status,
-        sources=sorted(sources, key=lambda s: (s.doc, s.seq)), conflicts=found)
+    return found
 
 
 def _majority_order(sources: list[Source]) -> tuple[str | None, str | None]:
@@ -411,6 +511,25 @@ def _majority_order(sources: list[Source]) -> tuple[str | None, str | None]:
     for s in sources:
         counts[(s.actor, s.target)] = counts.get((s.actor, s.target), 0) + 1
     return max(counts.items(), key=lambda kv: (kv[1], str(kv[0])))[0]
+
+
+def build_event(sources: list[Source], display: Callable[[str], str] = str) -> Event:
+    """One event from the sources that report it: values merged, conflicts found."""
+    ordered = sorted(sources, key=_placement_order)
+    head = ordered[0]
+    kind = head.type
+    status = merged_status(s.status for s in sources)
+    wheres = {fold_name(s.where): s.where for s in ordered if s.where}
+    actor, target = head.actor, head.target
+    if kind not in DIRECTED and not (kind == "trade" and head.attrs.get("flow") == "export"):
+        actor, target = _majority_order(sources)
+    key = pair_key(head.actor, head.target)
+    return Event(
+        id=event_id(kind, key, sources), pair_key=key, type=kind, actor=actor, target=target,
+        when=best_interval(kind, sources), where=next(iter(wheres.values())) if len(wheres) == 1 else None,
+        persons=_persons(sources, display), topics=_union(s.topics for s in ordered),
+        attrs=_merged_attrs(sources, ordered, status, display), status=status,
+        sources=sorted(sources, key=lambda s: (s.doc, s.seq)), conflicts=_conflicts(kind, sources))
 
 
 def merge(sources: Iterable[Source], display: Callable[[str], str] = str) -> list[Event]:

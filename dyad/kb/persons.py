@@ -171,15 +171,16 @@ class PersonIndex:
         person = self.persons[pid]
         if name not in person.variants:
             self.new_variants.add(name)
+            person.variants[name] = 1
+            self._index_name(name, pid)
+            person.canonical = canonical_name(person.variants)
         else:
             self.changed_variants.add(name)
-        person.variants[name] = person.variants.get(name, 0) + 1
-        self._index_name(name, pid)
+            person.variants[name] += 1
         if country and person.country is None:
             person.country = country
         if role:
             person.roles.add(role)
-        person.canonical = canonical_name(person.variants)
         self.changed.add(pid)
         return pid
 

@@ -30,10 +30,14 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _default(value: Any) -> Any:
+    return jsonable(value)
+
+
 def extraction_hash(records: list[Record], mentions: list[Mention]) -> str:
     """A fingerprint of what was extracted from a document (records and mentions)."""
-    payload = json.dumps([jsonable(r.to_dict()) for r in records] + [jsonable(m.to_dict()) for m in mentions],
-                         sort_keys=True, ensure_ascii=False)
+    payload = json.dumps([r.to_dict() for r in records] + [m.to_dict() for m in mentions],
+                         sort_keys=True, ensure_ascii=False, default=_default)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

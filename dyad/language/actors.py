@@ -15,6 +15,7 @@ from .persons import _refs
 
 # A capital is its government when it acts: "Hanoï et Astana ont signé".
 PLACE_VERBS = {"être", "accueillir", "abriter", "devenir", "rester", "recevoir"}
+COUNTRY_WORDS = re.compile(r"pays|nations|etats|peuples|gouvernements|capitales|presidents|chefs d'etat")
 COORD = re.compile(r"^\s*(?:,|et|ainsi que|avec)\s+(?:l[ea]s?\s+|l')?$")
 
 
@@ -39,7 +40,10 @@ def _capital_acts(doc: Doc, m: GazMatch) -> bool:
 def gazetteer_mentions(doc: Doc, matches: list[GazMatch]) -> list[Mention]:
     """Country, organisation and place mentions from the gazetteer's matches."""
     out = []
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     for m in matches:
+        if m.kind == "city" and any(s <= m.start and m.end <= e for s, e in people):
+            continue  # "Noursoultan Nazarbaïev": a first name, not the city
         if m.kind in ("country", "demonym"):
             out.append(Mention("country", m.start, m.end, m.text, m.value))
         elif m.kind == "igo":
@@ -61,13 +65,15 @@ def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> lis
     out = []
     for hit in pair_re.finditer(folded):
         seen: list[str] = []
-        for m in reversed([m for m in named if m.end <= hit.start()]):
+        # "les deux pays" are countries; "les deux parties" may be an organisation
+        pool = [m for m in named if m.kind == "country" or not COUNTRY_WORDS.search(hit.group(0))]
+        for m in reversed([m for m in pool if m.end <= hit.start()]):
             if m.value not in seen:
                 seen.append(m.value)
             if len(seen) == 2:
                 break
         if len(seen) < 2:
-            for m in (m for m in named if m.start >= hit.end()):
+            for m in (m for m in pool if m.start >= hit.end()):
                 if m.value not in seen:
                     seen.append(m.value)
                 if len(seen) == 2:

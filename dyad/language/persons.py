@@ -54,8 +54,11 @@ class PersonGroup:
 
 
 def _is_name_token(tok: Token, particles: set[str]) -> bool:
-    """A word that can be part of a person's name: capitalised, or a particle (van, al, ben)."""
+    """A word that can be part of a person's name: capitalised, or a particle (van, al, ben),
+    or the hyphen inside a compound first name ("Kassym-Jomart", split by the tokenizer)."""
     if fold(tok.text) in particles:
+        return True
+    if tok.text in ("-", "‑") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return True
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) \
         and tok.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX")
@@ -72,9 +75,12 @@ class PersonFinder:
 
     # -- spans --------------------------------------------------------------------------
     def _covered(self, doc: Doc, matches: list[GazMatch]) -> dict[int, GazMatch]:
-        """Token index -> the gazetteer match covering it."""
+        """Token index -> the gazetteer match covering it (cities aside: "Noursoultan" is
+        also a first name, and a name is read from the NER and the title's position)."""
         out: dict[int, GazMatch] = {}
         for m in matches:
+            if m.kind == "city":
+                continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 for t in span:
@@ -108,10 +114,9 @@ class PersonFinder:
     def _trim(self, doc: Doc, start: int, end: int, covered: dict[int, GazMatch]) -> tuple[int, int]:
         """Drop titles, honorifics and lower-case words from the left of an NER span."""
         while start < end and (covered.get(start) is not None or doc[start].text[:1].islower()
-                               or fold(doc[start].text) in self.honorifics or not doc[start].is_alpha
-                               and "-" not in doc[start].text):
+                               or fold(doc[start].text) in self.honorifics or not doc[start].is_alpha):
             start += 1
-        while end > start and not (doc[end - 1].is_alpha or "-" in doc[end - 1].text):
+        while end > start and not doc[end - 1].is_alpha:
             end -= 1
         return start, end
 

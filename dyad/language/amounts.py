@@ -1,0 +1,618 @@
+"""Find French money amounts and percentages in raw text and normalise them.
+
+All vocabulary (number words, scales, currencies, qualifiers, change words) lives in
+``data/fr/amounts.json``; this module only knows the shape of an amount:
+``[qualifier] [threshold] [determiner] [currency] NUMBER [scale [et demi]]* [de] [currency|unit]``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA_PATH = Path(__file__).parent / "data" / "fr" / "amounts.json"
+
+QUALIFIERS = ("exact", "approx", "more_than", "less_than")
+
+# Thousands separators inside a figure: space, no-break space, narrow no-break space.
+_GAP = "[ \u00a0\u202f]"
+# Not a letter (digits allowed): lets "2Mds" or "5M$" glue a scale or currency to a figure.
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+# A figure in French notation: "38 000", "1.200.000", "146,3", "1.5".
+_DIGITS = (
+    r"(?<![\w.,])(?:\d{1,3}(?:" + _GAP + r"\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d])|\d+)"
+    r"(?:,\d+|\.\d+)?"
+)
+# A sentence ends between two amounts: stops a currency from being carried over.
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
+
+
+@dataclass
+class AmountMatch:
+    """A money amount (or a measured quantity) found in text, normalised."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    currency: str | None
+    qualifier: str
+    unit: str | None = None
+
+
+@dataclass
+class PercentMatch:
+    """A percentage found in text, with the direction of change it states, if any."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    direction: str | None
+
+
+@dataclass
+class _Core:
+    """A figure with its scales: "1,5 milliard", "six cents millions", "le demi-milliard"."""
+
+    start: int
+    end: int
+    value: float
+    scale: float  # the largest scale word applied, 1.0 when none
+    plain_end: int  # where the figure ends without a scale that needs a currency
+    plain_value: float
+    short_scale: bool  # the scale is "M" or "k", valid only next to a currency
+    bare: bool  # no figure, only a scale word ("le milliard")
+
+
+@dataclass
+class _Hit:
+    """An amount being built, with what the currency carry needs to know."""
+
+    match: AmountMatch
+    scale: float
+    carry: bool  # may take the currency of an earlier amount in the sentence
+    money_word: bool  # names money, even when its currency is unknown
+
+
+def _norm(phrase: str) -> str:
+    """Fold a matched phrase to a lookup key: one space, straight apostrophe, no hyphen."""
+    phrase = phrase.replace("\u2019", "'").replace("-", " ")
+    phrase = re.sub(r"\s+", " ", phrase).strip()
+    return re.sub(r"' ", "'", phrase)
+
+
+def _phrase_regex(phrase: str, letter_bounds: bool = False) -> str:
+    """A regex for one phrase: flexible spaces, hyphens and apostrophes, with word bounds."""
+    parts = []
+    for ch in phrase:
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch == "-" and len(phrase) > 1:
+            parts.append(r"[-\s]")
+        elif ch == "'":
+            parts.append(r"['’]\s*")
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    if any(c.islower() for c in phrase):
+        body = f"(?i:{body})"
+    before = _NOT_LETTER_BEFORE if letter_bounds else r"(?<!\w)"
+    after = _NOT_LETTER_AFTER if letter_bounds else r"(?!\w)"
+    head = before if phrase[0].isalnum() else ""
+    tail = after if phrase[-1].isalnum() else ""
+    return head + body + tail
+
+
+def _alternation(phrases: list[str], letter_bounds: bool = False) -> str:
+    """One group matching any of the phrases, longest first so that the longest wins."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(_phrase_regex(p, letter_bounds) for p in ordered) + ")"
+
+
+def _expand(phrase: str, contractions: dict[str, list[str]]) -> list[str]:
+    """Spell a phrase ending in 'de' or 'à' with its fused forms: 'plus d'', 'près du'."""
+    head, _, last = phrase.rpartition(" ")
+    if last not in contractions:
+        return [phrase]
+    return [f"{head} {form}".strip() for form in contractions[last]]
+
+
+class _Table:
+    """Phrase to value lookup that honours the case rule of the data file."""
+
+    def __init__(self, mapping: dict[str, Any]):
+        self.exact: dict[str, Any] = {}
+        self.folded: dict[str, Any] = {}
+        for phrase, value in mapping.items():
+            self.exact[_norm(phrase)] = value
+            if any(c.islower() for c in phrase):
+                self.folded.setdefault(_norm(phrase).lower(), value)
+
+    def get(self, matched: str) -> Any:
+        """The value of a matched phrase, or None."""
+        key = _norm(matched)
+        if key in self.exact:
+            return self.exact[key]
+        return self.folded.get(key.lower())
+
+
+@dataclass
+class _Lexicon:
+    """The data file, compiled into lookup tables and regexes once."""
+
+    data: dict[str, Any]
+    number_words: _Table
+    scales: _Table
+    currencies: _Table
+    units: _Table
+    qualifiers: _Table
+    post_qualifiers: _Table
+    directions: _Table
+    direct_directions: _Table
+    after_directions: _Table
+    hundreds: set[str]
+    thousands: set[str]
+    short_scales: set[str]
+    non_count: set[str]
+    anchor_re: re.Pattern[str]
+    number_re: re.Pattern[str]
+    word_re: re.Pattern[str]
+    scale_re: re.Pattern[str]
+    half_re: re.Pattern[str]
+    currency_after_re: re.Pattern[str]
+    unit_after_re: re.Pattern[str]
+    prefix_re: re.Pattern[str]
+    bare_det_re: re.Pattern[str]
+    post_qual_re: re.Pattern[str]
+    count_re: re.Pattern[str]
+    range_re: re.Pattern[str]
+    opener_re: re.Pattern[str]
+    percent_re: re.Pattern[str]
+    percent_num_re: re.Pattern[str]
+    percent_range_re: re.Pattern[str]
+    dir_before_re: re.Pattern[str]
+    dir_direct_re: re.Pattern[str]
+    dir_after_re: re.Pattern[str]
+
+
+def _number_regex(data: dict[str, Any]) -> tuple[str, str]:
+    """Regexes for one number word and for a run of them ('quatre-vingt-dix', 'vingt et un')."""
+    word = _alternation(list(data["number_words"]))
+    ands = _alternation(data["and_words"])
+    followers = _alternation(data["and_followers"])
+    joiner = rf"(?:[ \u00a0\u202f-]+{ands}[ \u00a0\u202f-]+(?={followers})|[ \u00a0\u202f-]+)"
+    return word, rf"{word}(?:{joiner}{word})*"
+
+
+def _currency_forms(data: dict[str, Any]) -> dict[str, str | None]:
+    """Every currency form with its ISO code; ambiguous money words map to None."""
+    forms: dict[str, str | None] = {w: None for w in data["ambiguous_currency_words"]}
+    for code, words in data["currencies"].items():
+        forms.update({w: code for w in words})
+    return forms
+
+
+def _prefix_currencies(forms: dict[str, str | None]) -> list[str]:
+    """Forms that may stand before a figure: symbols ('$5', 'US$ 5') and ISO codes ('USD 38')."""
+    return [f for f, code in forms.items() if code and (
+        any(not c.isalnum() and not c.isspace() for c in f) or re.fullmatch(r"[A-Z]{3}", f))]
+
+
+def _linked(linkers: list[str], target: str) -> str:
+    """'[de|d'] target' after a figure, the linker optional."""
+    link = _alternation(linkers)
+    return rf"{_GAP}*(?:{link}\s*)?(?P<item>{target})"
+
+
+def _prefix_regex(data: dict[str, Any], forms: dict[str, str | None]) -> str:
+    """Everything that may stand right before a figure: qualifier, threshold, article, symbol."""
+    quals = [v for p in data["qualifiers"] for v in _expand(p, data["contractions"])]
+    thresholds = [v for p in data["thresholds"] for v in _expand(p, data["contractions"])]
+    return (
+        rf"(?:(?P<q>{_alternation(quals)})\s*)?"
+        rf"(?:(?P<th>{_alternation(thresholds)})\s*)?"
+        rf"(?:(?P<det>{_alternation(data['determiners'])})\s*)?"
+        rf"(?:(?P<cur>{_alternation(_prefix_currencies(forms), True)}){_GAP}?)?$"
+    )
+
+
+def _direction_table(groups: dict[str, list[str]]) -> dict[str, str]:
+    """Phrase to direction, from {"up": [...], "down": [...]}."""
+    return {phrase: direction for direction, phrases in groups.items() for phrase in phrases}
+
+
+def _percent_regexes(data: dict[str, Any], number: str) -> dict[str, str]:
+    """Regexes for the percent sign, the figure before it, a range, and change words."""
+    signs = "".join(re.escape(s) for s in data["signs"])
+    quals = [v for p in data["qualifiers"] for v in _expand(p, data["contractions"])]
+    qual = _alternation(quals)
+    link = _alternation(data["direction_linkers"])
+    joiners = _alternation(data["range_joiners_percent"])
+    pct = _alternation(data["percent_signs"])
+    triggers = _alternation([p for ps in data["direction_triggers"].values() for p in ps])
+    direct = _alternation([p for ps in data["direction_direct"].values() for p in ps])
+    after = _alternation([p for ps in data["direction_after"].values() for p in ps])
+    return {
+        "percent": pct,
+        "num": rf"(?:(?<!\w)(?P<sign>[{signs}]){_GAP}?)?(?P<num>{number}){_GAP}*$",
+        "range": rf"(?P<num>{number}){_GAP}*(?:{pct})?\s*(?P<j>{joiners})\s*$",
+        "before": rf"(?P<t>{triggers})(?:\s+[^\W\d_]+){{0,2}}?\s+{link}\s*(?:{qual}\s*)?"
+                  rf"(?:(?:entre|de|d['’])\s*)?$",
+        "direct": rf"(?P<t>{direct})\s+(?:{qual}\s*)?$",
+        "after": rf"{_GAP}*(?P<t>{after})",
+    }
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Load and compile the French amount vocabulary (once per process)."""
+    data = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    word, words = _number_regex(data)
+    number = rf"(?:{_DIGITS}|{words})"
+    forms = _currency_forms(data)
+    units = {form: unit for unit, fs in data["units"].items() for form in fs}
+    quals = {v: q for p, q in data["qualifiers"].items() for v in _expand(p, data["contractions"])}
+    scale_alt = _alternation(list(data["scales"]), True)
+    bare = _alternation(data["bare_scales"])
+    pct = _percent_regexes(data, number)
+    openers = _alternation(list(data["range_openers"]))
+    return _Lexicon(
+        data=data,
+        number_words=_Table(data["number_words"]),
+        scales=_Table(data["scales"]),
+        currencies=_Table(forms),
+        units=_Table(units),
+        qualifiers=_Table(quals),
+        post_qualifiers=_Table(data["post_qualifiers"]),
+        directions=_Table(_direction_table(data["direction_triggers"])),
+        direct_directions=_Table(_direction_table(data["direction_direct"])),
+        after_directions=_Table(_direction_table(data["direction_after"])),
+        hundreds=set(data["hundred_words"]),
+        thousands=set(data["thousand_words"]),
+        short_scales=set(data["scales_need_currency"]),
+        non_count=set(data["non_count_followers"]),
+        anchor_re=re.compile(rf"\d+|(?P<bare>{bare})|{word}"),
+        number_re=re.compile(number),
+        word_re=re.compile(word),
+        scale_re=re.compile(rf"{_GAP}*(?P<item>{scale_alt})"),
+        half_re=re.compile(rf"\s+{_alternation(data['half_words'])}"),
+        currency_after_re=re.compile(
+            _linked(data["currency_linkers"], _alternation(list(forms), True))),
+        unit_after_re=re.compile(_linked(data["currency_linkers"], _alternation(list(units), True))),
+        prefix_re=re.compile(_prefix_regex(data, forms)),
+        bare_det_re=re.compile(rf"{_alternation(data['bare_scale_determiners'])}\s+$"),
+        post_qual_re=re.compile(rf"{_GAP}*,?{_GAP}*(?P<item>{_alternation(list(data['post_qualifiers']))})"),
+        count_re=re.compile(rf"{_GAP}*{_alternation(data['currency_linkers'])}\s*(?P<w>[^\W\d_]+)"),
+        range_re=re.compile(rf"{_GAP}*(?P<j>{_alternation(list(data['range_joiners']))}){_GAP}*"),
+        opener_re=re.compile(rf"(?P<o>{openers})\s*$"),
+        percent_re=re.compile(pct["percent"]),
+        percent_num_re=re.compile(pct["num"]),
+        percent_range_re=re.compile(pct["range"]),
+        dir_before_re=re.compile(pct["before"]),
+        dir_direct_re=re.compile(pct["direct"]),
+        dir_after_re=re.compile(pct["after"]),
+    )
+
+
+# --- numbers -------------------------------------------------------------------------
+
+
+def _digits_value(figure: str) -> float:
+    """Value of a figure in French notation: spaces and dotted groups separate thousands."""
+    figure = re.sub(_GAP, "", figure)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", figure):
+        figure = figure.replace(".", "")
+    return float(figure.replace(",", "."))
+
+
+def _words_value(phrase: str, lex: _Lexicon) -> float:
+    """Value of a run of number words: 'cent' multiplies, 'mille' closes a thousands group."""
+    total, group = 0.0, 0.0
+    for m in lex.word_re.finditer(phrase):
+        token = _norm(m.group()).lower()
+        if token in lex.hundreds:
+            group = max(group, 1.0) * 100
+        elif token in lex.thousands:
+            total += max(group, 1.0) * 1000
+            group = 0.0
+        else:
+            group += lex.number_words.get(m.group())
+    return total + group
+
+
+def _figure_at(text: str, pos: int, lex: _Lexicon) -> tuple[int, float] | None:
+    """The figure starting exactly at pos, as (end, value)."""
+    m = lex.number_re.match(text, pos)
+    if not m:
+        return None
+    figure = m.group()
+    value = _digits_value(figure) if figure[0].isdigit() else _words_value(figure, lex)
+    return m.end(), value
+
+
+@dataclass
+class _Scale:
+    """A scale word after a figure: 'milliards', 'Mds', 'M' (with 'et demi' when written)."""
+
+    end: int
+    factor: float
+    half: bool  # "deux milliards et demi": add half a scale
+    short: bool  # "M", "k": a scale only next to a currency
+
+
+def _scale_at(text: str, pos: int, lex: _Lexicon) -> _Scale | None:
+    """The scale word right after pos, if any."""
+    m = lex.scale_re.match(text, pos)
+    if not m:
+        return None
+    factor = float(lex.scales.get(m.group("item")))
+    half = lex.half_re.match(text, m.end())
+    if half:
+        return _Scale(half.end(), factor, True, False)
+    return _Scale(m.end(), factor, False, m.group("item") in lex.short_scales)
+
+
+def _core_at(text: str, pos: int, lex: _Lexicon, bare: bool) -> _Core | None:
+    """The figure and scales at pos; a bare scale word counts as one of it."""
+    if bare:
+        scale = _scale_at(text, pos, lex)
+        if not scale:
+            return None
+        value = scale.factor * (1.5 if scale.half else 1.0)
+        return _Core(pos, scale.end, value, scale.factor, scale.end, value, False, True)
+    figure = _figure_at(text, pos, lex)
+    if not figure:
+        return None
+    end, value = figure
+    core = _Core(pos, end, value, 1.0, end, value, False, False)
+    scale = _scale_at(text, end, lex)
+    if scale:
+        core.end, core.scale, core.short_scale = scale.end, scale.factor, scale.short
+        core.value = (value + (0.5 if scale.half else 0.0)) * scale.factor
+        _add_lower_scales(text, core, lex)
+    return core
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _add_lower_scales(text: str, core: _Core, lex: _Lexicon) -> None:
+    """'1 milliard 200 millions': add figures with smaller scales that follow."""
+    while True:
+        gap = _SPACES.match(text, core.end)
+        figure = _figure_at(text, gap.end(), lex) if gap else None
+        if not figure or figure[1] >= 1000:
+            return
+        scale = _scale_at(text, figure[0], lex)
+        if not scale or scale.factor >= core.scale or scale.short or scale.half:
+            return
+        core.value += figure[1] * scale.factor
+        core.end = scale.end
+
+
+def parse_number(words: str) -> float | None:
+    """The value of a French figure with its scales: 'six cents millions' -> 6e8, '1,5' -> 1.5."""
+    lex = _lexicon()
+    text = words.strip()
+    det = re.match(rf"{_alternation(lex.data['bare_scale_determiners'])}\s+", text)
+    start = det.end() if det else 0
+    core = _core_at(text, start, lex, bare=False) or _core_at(text, start, lex, bare=True)
+    if core is None or core.end != len(text):
+        return None
+    return core.value
+
+
+# --- amounts -------------------------------------------------------------------------
+
+
+def _currency_after(text: str, pos: int, lex: _Lexicon) -> tuple[int, str | None] | None:
+    """A currency named right after pos, as (end, ISO code or None when ambiguous)."""
+    m = lex.currency_after_re.match(text, pos)
+    if not m:
+        return None
+    return m.end(), lex.currencies.get(m.group("item"))
+
+
+def _unit_after(text: str, pos: int, lex: _Lexicon) -> tuple[int, str] | None:
+    """A measurement unit right after pos ('de tonnes', 'm3'), as (end, unit)."""
+    m = lex.unit_after_re.match(text, pos)
+    if not m:
+        return None
+    return m.end(), lex.units.get(m.group("item"))
+
+
+def _is_count(text: str, pos: int, lex: _Lexicon) -> bool:
+    """'1,5 milliard d'habitants': a noun after 'de' makes the figure a count of things."""
+    m = lex.count_re.match(text, pos)
+    return bool(m) and m.group("w").lower() not in lex.non_count
+
+
+def _bare_allowed(text: str, pos: int, lex: _Lexicon) -> bool:
+    """A scale word alone is a figure only after 'le', 'du', 'au' ('atteindre le milliard')."""
+    return bool(lex.bare_det_re.search(text, max(0, pos - 8), pos))
+
+
+def _prefix(text: str, lo: int, start: int, lex: _Lexicon) -> re.Match[str]:
+    """The qualifier, threshold, article and currency symbol written right before a figure."""
+    m = lex.prefix_re.search(text, lo, start)
+    assert m is not None  # every group is optional, so the empty match at start always fits
+    return m
+
+
+def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
+    """Build the amount around a figure, or None when it is no amount (a year, a count)."""
+    pre = _prefix(text, lo, core.start, lex)
+    if core.bare and not _bare_allowed(text, core.start, lex):
+        return None
+    pre_code = lex.currencies.get(pre.group("cur")) if pre.group("cur") else None
+    end, value, scale = core.end, core.value, core.scale
+    after = _currency_after(text, end, lex)
+    code, money_word = pre_code, pre_code is not None
+    if after and not pre_code:
+        end, code, money_word = after[0], after[1], True
+    if core.short_scale and not money_word:
+        end, value, scale = core.plain_end, core.plain_value, 1.0
+        after = None
+    unit = None
+    if not money_word:
+        found = _unit_after(text, end, lex)
+        if found:
+            end, unit = found
+    min_scale = lex.data["emit_min_scale"]
+    carry = not money_word and unit is None and scale >= min_scale and not _is_count(text, end, lex)
+    if code is None and unit is None and not (money_word and scale >= min_scale) and not carry:
+        return None
+    start = _span_start(pre, core)
+    qualifier = lex.qualifiers.get(pre.group("q")) if pre.group("q") else None
+    if qualifier is None:
+        post = lex.post_qual_re.match(text, end)
+        if post:
+            qualifier, end = lex.post_qualifiers.get(post.group("item")), post.end()
+    match = AmountMatch(start, end, text[start:end], value, code, qualifier or "exact", unit)
+    return _Hit(match, scale, carry, money_word)
+
+
+def _span_start(pre: re.Match[str], core: _Core) -> int:
+    """Where the amount's span begins: at the qualifier, threshold or symbol when present."""
+    for group in ("q", "th", "cur"):
+        if pre.group(group):
+            return pre.start(group)
+    if pre.group("det") and core.bare:
+        return pre.start("det")
+    return core.start
+
+
+def _range_pair(text: str, core: _Core, lo: int, lex: _Lexicon) -> tuple[_Hit, _Hit] | None:
+    """'entre 500 et 600 millions de dollars': both bounds, the first taking the second's scale."""
+    j = lex.range_re.match(text, core.end)
+    if not j:
+        return None
+    needed = lex.data["range_joiners"].get(j.group("j").lower(), "")
+    opener = lex.opener_re.search(text, max(lo, core.start - 8), core.start)
+    opener_word = _norm(opener.group("o")).lower() if opener else ""
+    if needed and opener_word != needed and not (needed == "de" and opener_word == "d'"):
+        return None
+    second_core = _core_at(text, j.end(), lex, bare=False)
+    if second_core is None or second_core.scale <= 1.0 and core.scale <= 1.0:
+        return None
+    second = _hit_from(text, second_core, j.end(), lex)
+    if second is None:
+        return None
+    if core.scale <= 1.0:
+        if core.value > second_core.plain_value and not needed:
+            return None
+        factor = second.scale
+    else:
+        factor = 1.0
+    first_q, second_q = lex.data["range_openers"].get(opener_word, ["exact", "exact"])
+    m = second.match
+    # The opener is part of the span when it carries the qualifier ("entre").
+    start = opener.start() if opener and first_q != "exact" else core.start
+    first = AmountMatch(start, core.end, text[start:core.end], core.value * factor,
+                        m.currency, first_q, m.unit)
+    if second_q != "exact" and m.qualifier == "exact":
+        m.qualifier = second_q
+    return _Hit(first, factor * core.scale, False, second.money_word), second
+
+
+def _carry_currencies(text: str, hits: list[_Hit]) -> None:
+    """A figure without currency takes that of the amount just before it in the sentence."""
+    for prev, hit in zip(hits, hits[1:]):
+        m = hit.match
+        if not hit.carry or m.currency or m.unit or not prev.money_word:
+            continue
+        if prev.match.currency and not _SENTENCE_END.search(text, prev.match.end, m.start):
+            m.currency = prev.match.currency
+            hit.money_word = True
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """All money amounts (and scaled quantities) in text, in order, normalised."""
+    lex = _lexicon()
+    hits: list[_Hit] = []
+    last_end = skip_to = 0  # end of the last amount; end of the last figure tried
+    for anchor in lex.anchor_re.finditer(text):
+        if anchor.start() < skip_to:
+            continue
+        core = _core_at(text, anchor.start(), lex, bare=anchor.group("bare") is not None)
+        if core is None:
+            continue
+        pair = None if core.bare else _range_pair(text, core, last_end, lex)
+        found = list(pair) if pair else [h for h in [_hit_from(text, core, last_end, lex)] if h]
+        if found:
+            hits.extend(found)
+            last_end = skip_to = found[-1].match.end
+        else:
+            # A failed figure ("un" in "un peu plus de") may still be part of the next prefix.
+            skip_to = core.plain_end
+    _carry_currencies(text, hits)
+    return [h.match for h in hits]
+
+
+# --- percentages ---------------------------------------------------------------------
+
+
+def _direction_before(text: str, lo: int, start: int, lex: _Lexicon) -> str | None:
+    """Change words right before a figure: 'en hausse de', 'a reculé de', 'a gagné'."""
+    m = lex.dir_before_re.search(text, lo, start)
+    if m:
+        return lex.directions.get(m.group("t"))
+    m = lex.dir_direct_re.search(text, lo, start)
+    return lex.direct_directions.get(m.group("t")) if m else None
+
+
+def _percent_value(figure: str, lex: _Lexicon) -> float:
+    """Value of the figure of a percentage."""
+    return _digits_value(figure) if figure[0].isdigit() else _words_value(figure, lex)
+
+
+def _percent_range_first(text: str, lo: int, start: int, second: float,
+                         lex: _Lexicon) -> re.Match[str] | None:
+    """The first bound of '10 à 15 %' or 'entre 10 et 15 %', when there is one."""
+    m = lex.percent_range_re.search(text, lo, start)
+    if not m:
+        return None
+    needed = lex.data["range_joiners"].get(m.group("j").lower(), "")
+    opener = lex.opener_re.search(text, max(lo, m.start() - 8), m.start())
+    opener_word = _norm(opener.group("o")).lower() if opener else ""
+    if needed and opener_word not in (needed, "d'" if needed == "de" else needed):
+        return None
+    if not needed and _percent_value(m.group("num"), lex) > second:
+        return None
+    return m
+
+
+def find_percents(text: str) -> list[PercentMatch]:
+    """All percentages in text, in order, with 'up'/'down' when a change word states it."""
+    lex = _lexicon()
+    found: list[PercentMatch] = []
+    last_end = 0
+    for sign in lex.percent_re.finditer(text):
+        lo = max(last_end, sign.start() - 80)
+        m = lex.percent_num_re.search(text, lo, sign.start())
+        if not m:
+            continue
+        value = _percent_value(m.group("num"), lex)
+        first = _percent_range_first(text, lo, m.start(), value, lex)
+        head = first.start() if first else m.start()
+        direction = _sign_direction(m, lex) or _direction_before(text, max(last_end, head - 80), head, lex)
+        after = lex.dir_after_re.match(text, sign.end())
+        if direction is None and after:
+            direction = lex.after_directions.get(after.group("t"))
+        if first:
+            f_end = first.end("num")
+            found.append(PercentMatch(first.start(), f_end, text[first.start():f_end],
+                                      _percent_value(first.group("num"), lex), direction))
+        found.append(PercentMatch(m.start(), sign.end(), text[m.start():sign.end()], value, direction))
+        last_end = sign.end()
+    return found
+
+
+def _sign_direction(m: re.Match[str], lex: _Lexicon) -> str | None:
+    """'+12 %' is up, '-3 %' down."""
+    return lex.data["signs"].get(m.group("sign")) if m.group("sign") else None
