@@ -207,8 +207,12 @@ def similar_text(a: str | None, b: str | None) -> bool:
 
 # ---- compatibility ----------------------------------------------------------------------
 
+def _generic(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value in GENERIC)
+
+
 def _agree(a: Any, b: Any) -> bool:
-    return a in GENERIC or b in GENERIC or a == b
+    return _generic(a) or _generic(b) or a == b
 
 
 def _agreement_compatible(a: Source, b: Source) -> bool:
@@ -474,7 +478,7 @@ def _merged_attrs(sources: list[Source], ordered: list[Source], status: str,
         for key, value in s.attrs.items():
             if value is None or key == "status":
                 continue
-            if key not in attrs or attrs[key] in GENERIC:
+            if key not in attrs or _generic(attrs[key]):
                 attrs[key] = value
     if isinstance(attrs.get("invited_by"), str):
         attrs["invited_by"] = display(attrs["invited_by"])
