@@ -288,10 +288,7 @@ class Gazetteer:
             # Most starts ("la", "le") begin no phrase that the next word continues: skip them fast.
             if i < after or (words[i] not in index and (i + 1 == n or f"{words[i]} {words[i + 1]}" not in pairs)):
                 continue
-            size, most = 1, longest[words[i]]
-            while size < most and i + size < n and _JOIN.fullmatch(gaps[i + size - 1]):
-                size += 1
-            hit = self._longest_hit(text, ends, words, gaps, i, size)
+            hit = self._hit(text, ends, words, gaps, i, n)
             if hit is None:
                 continue
             size, entry = hit
@@ -301,6 +298,24 @@ class Gazetteer:
                 out.append(GazMatch(start, end, text[start:end], entry.kind, entry.value,
                                     entry.country, entry.capital, entry.rank))
         return out
+
+    def _hit(self, text: str, ends: list[int], words: list[str], gaps: list[str], i: int, n: int,
+             limit: int | None = None) -> tuple[int, _Entry] | None:
+        """The longest entry at word i (of at most `limit` words), yielding to a phrase that starts
+        inside it and reaches further: "le Cap-Vert" is Cap-Vert, not "le Cap" and "Vert"."""
+        most = self._longest.get(words[i], 0) if limit is None else limit
+        size = 1
+        while size < most and i + size < n and _JOIN.fullmatch(gaps[i + size - 1]):
+            size += 1
+        hit = self._longest_hit(text, ends, words, gaps, i, size) if most else None
+        if hit is None or limit is not None:
+            return hit
+        for j in range(i + 1, i + hit[0]):
+            if words[j] in self._longest:
+                inner = self._hit(text, ends, words, gaps, j, n, self._longest[words[j]])
+                if inner is not None and j + inner[0] > i + hit[0]:
+                    return self._hit(text, ends, words, gaps, i, n, j - i)
+        return hit
 
     def _longest_hit(self, text: str, ends: list[int], words: list[str], gaps: list[str],
                      i: int, size: int) -> tuple[int, _Entry] | None:
