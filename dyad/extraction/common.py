@@ -44,7 +44,8 @@ def _distance(tok: Token, start: int) -> int:
 def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("absolute", "partial", "relative", "part"),
              avoid: list[tuple[int, int]] | None = None):
     """The date mention that dates the fact at ``tok``: in its clause first, else nearest in the sentence."""
-    cands = [d for d in view.dates_in(sent.start_char, sent.end_char) if d.kind in kinds]
+    cands = [d for d in view.dates_in(sent.start_char, sent.end_char) if d.kind in kinds
+             and not _other_time(view, d, tok)]
     if avoid:
         cands = [d for d in cands if not any(a <= d.start < b for a, b in avoid)]
     if not cands:
@@ -55,6 +56,25 @@ def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("a
         d.start, d.end, alignment_mode="expand") or [])]
     pool = inside or cands
     return min(pool, key=lambda d: _distance(tok, d.start))
+
+
+OTHER_TIME = {"depuis", "avant", "apres", "jusqu'a", "jusqu'au", "des"}
+
+
+def _other_time(view: DocView, d, tok: Token) -> bool:
+    """A date in a "depuis ...", "avant ...", "après ..." phrase dates something else."""
+    span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if fold(view.doc.text[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
+        return True
+    t, steps = span.root, 0
+    stop = {tok.i, tok.head.i}
+    while t.head is not t and t.i not in stop and steps < 4:
+        if any(c.dep_ == "case" and fold(c.text) in OTHER_TIME for c in t.children):
+            return True
+        t, steps = t.head, steps + 1
+    return False
 
 
 def where_for(view: DocView, sent: Span, parties: list[str | None], host: str | None = None) -> str | None:

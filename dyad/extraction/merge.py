@@ -60,6 +60,8 @@ def _absorb(keep: Record, other: Record) -> None:
     if other.topics:
         keep.topics = list(dict.fromkeys((keep.topics or []) + other.topics))
     for k, v in other.attrs.items():
+        if k == "status":
+            continue  # a fact is as done as its first report says, unless a later one says it happened
         if k not in keep.attrs or keep.attrs[k] in ("unspecified", "", None):
             keep.attrs[k] = v
     if keep.type == "visit" and keep.attrs.get("status") == "planned" and other.attrs.get("status") is None \

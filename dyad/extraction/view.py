@@ -57,14 +57,15 @@ class DocView:
                 continue
             if m.kind in ("country", "igo") and isinstance(v, str):
                 a = Actor(v, m.start, m.end, m.kind)
-            elif m.kind == "person" and v.get("country"):
-                a = Actor(v["country"], m.start, m.end, "person", person=v)
+            elif m.kind == "person" and (v.get("country") or v.get("role") == "counterpart"):
+                a = Actor(v.get("country") or "", m.start, m.end, "person", person=v)
             elif m.kind == "place" and v.get("country"):
                 a = Actor(v["country"], m.start, m.end, "place", city=v["name"])
             else:
                 continue
             view.actors.append(a)
         view.actors.sort(key=lambda a: a.start)
+        view._counterparts()
         for a in view.actors:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is not None:
@@ -74,11 +75,34 @@ class DocView:
                         view.token_actor[t.i] = a
         return view
 
+    def _counterparts(self) -> None:
+        """"son homologue Kaïs Saïed": the other side of the person last named, in the
+        document's pair; the name then carries that country wherever it recurs."""
+        pair = self.main_pair
+        resolved: dict[str, tuple[str, str | None]] = {}
+        last: Actor | None = None
+        for a in list(self.actors):
+            p = a.person
+            if p is not None and not a.code and p.get("role") == "counterpart":
+                if p.get("name") in resolved:
+                    code, role = resolved[p["name"]]
+                elif last is not None and len(pair) == 2 and last.code in pair:
+                    code = pair[0] if last.code == pair[1] else pair[1]
+                    role = (last.person or {}).get("role")
+                    resolved[p.get("name")] = (code, role)
+                else:
+                    continue
+                a.code = code
+                a.person = dict(p, country=code, role=role or p.get("role"))
+            if a.kind == "person" and a.code:
+                last = a
+        self.actors = [a for a in self.actors if a.code]
+
     # -- the document's pair ---------------------------------------------------------
     @property
     def main_pair(self) -> list[str]:
         """The two parties the document is most about (by how often each is named)."""
-        counts = Counter(a.code for a in self.actors if a.kind != "place")
+        counts = Counter(a.code for a in self.actors if a.kind != "place" and a.code)
         for _, _, pair in self.pairs:
             counts.update(pair)
         return [c for c, _ in counts.most_common(2)]

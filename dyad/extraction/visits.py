@@ -21,22 +21,35 @@ def _level(view: DocView, tok: Token) -> str:
 
 
 def _destination(view: DocView, tok: Token, visitor: str | None) -> Actor | None:
-    """The country or city visited: a phrase introduced by à/au/en under the trigger or its verb."""
+    """The country, city or organisation visited: a phrase introduced by à/au/en under the
+    trigger or its verb, else the nearest such phrase in the sentence (the parser often
+    hangs "à Tunis" on a neighbouring word)."""
     heads = [tok] + ([tok.head] if tok.head is not tok else [])
     for h in heads:
         for c in children_with_case(h, DESTINATION):
             a = view.party_below(c, depth=2)
-            if a is not None and a.code != visitor:
-                return a
-    # linear fallback: the first place or country after the trigger introduced by à/au/en
+            if a is not None and a.code != visitor and a.kind != "person":
+                return _seat(view, tok.sent, a)
     sent = tok.sent
-    for a in view.actors_in(tok.idx, sent.end_char):
+    found = []
+    for a in view.actors_in(sent.start_char, sent.end_char):
         if a.code == visitor or a.kind == "person":
             continue
         prev = fold(view.doc.text[max(0, a.start - 5):a.start]).split()
         if prev and prev[-1] in DESTINATION:
-            return a
-    return None
+            found.append(a)
+    if not found:
+        return None
+    after = [a for a in found if a.start > tok.idx]
+    return _seat(view, sent, (after or found)[0])
+
+
+def _seat(view: DocView, sent, place: Actor) -> Actor:
+    """"au siège de l'Union africaine à Addis-Abeba": the organisation is the host."""
+    for a in view.actors_in(sent.start_char, sent.end_char):
+        if a.kind == "igo" and "siege" in view.folded[max(sent.start_char, a.start - 20):a.start]:
+            return Actor(a.code, a.start, a.end, "igo", city=place.city)
+    return place
 
 
 def _visitor(view: DocView, tok: Token) -> Actor | None:
@@ -52,6 +65,8 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
             return a
     if tok.dep_ in ("nmod", "obl", "obl:mod") and any(fold(c.text) == "en" for c in tok.children if c.dep_ == "case"):
         return view.party_below(tok.head, depth=1)  # "le président X, en visite au Vietnam"
+    if tok.head.pos_ == "VERB" and tok.head is not tok:
+        return subject_party(view, tok.head)  # "X est arrivé à Tunis pour une visite d'État"
     return None
 
 
@@ -100,7 +115,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
     status = status_of(view, tok, sent)
     if status:
         attrs["status"] = status
-    where = host.city if host.kind == "place" else None
+    where = host.city if host.kind in ("place", "igo") else None
     if where is None:
         cities = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind == "place" and a.code == host.code]
         where = cities[0].city if cities else None
@@ -127,10 +142,10 @@ def extract_visits(view: DocView) -> list[Record]:
                 continue
             visitor = subject_party(view, tok)
             host = None
-            for c in children_with_case(tok, DESTINATION) + [c for c in tok.children if c.dep_ == "obj" and lemma == "visiter"]:
-                host = view.party_below(c, depth=2)
-                if host is not None:
-                    break
+            if lemma == "visiter":
+                obj = next((c for c in tok.children if c.dep_ == "obj"), None)
+                host = view.party_below(obj, depth=2) if obj is not None else None
+            host = host or _destination(view, tok, visitor.code if visitor else None)
             if host is None:
                 continue
             rec = _record(view, tok, visitor, host)

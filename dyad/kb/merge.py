@@ -158,7 +158,7 @@ def _trim(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _word_table() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str], ...]]:
+def _word_table() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str], ...], frozenset[str]]:
     stops: set[str] = set()
     same: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
@@ -174,13 +174,14 @@ def _word_table() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str]
         else:
             same[_trim(form)] = canonical
     phrases.sort(key=lambda p: -len(p[0]))
-    return frozenset(stops), same, tuple(phrases)
+    canonical = frozenset(same.values()) | {c for _, c in phrases}
+    return frozenset(stops), same, tuple(phrases), canonical
 
 
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """The words that carry a description's meaning, folded, trimmed and mapped to synonyms."""
-    stops, same, phrases = _word_table()
+    stops, same, phrases, canonical = _word_table()
     plain = " " + " ".join(_plain(text).split()) + " "
     for form, canonical in phrases:
         plain = plain.replace(f" {form} ", f" {canonical} ")
@@ -190,7 +191,7 @@ def content_words(text: str) -> frozenset[str]:
         if word in stops or token in stops:
             continue
         word = same.get(word, word)
-        if len(word) >= 4 or word in same.values() or (token.isdigit() and len(token) == 4):
+        if len(word) >= 4 or word in canonical or (token.isdigit() and len(token) == 4):
             out.add(word)
     return frozenset(out)
 
@@ -338,8 +339,8 @@ def _months(interval: Interval) -> range:
 
 def _placement_order(source: Source) -> tuple:
     w = source.when
-    if w is None:
-        return (1, 0, 0, date.min, source.doc, source.seq)
+    if w is None:  # undated reports that name people or a place are placed first
+        return (1, -len(source.persons), source.where is None, 0, date.min, source.doc, source.seq)
     return (0, w.inferred, _rank(source.type).index(precision(w)), w.days, w.start, source.doc, source.seq)
 
 

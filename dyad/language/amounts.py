@@ -167,6 +167,7 @@ class _Lexicon:
     currency_after_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
     prefix_re: re.Pattern[str]
+    currency_before_re: re.Pattern[str]
     bare_det_re: re.Pattern[str]
     post_qual_re: re.Pattern[str]
     count_re: re.Pattern[str]
@@ -285,6 +286,8 @@ def _lexicon() -> _Lexicon:
             _linked(data["currency_linkers"], _alternation(list(forms), True))),
         unit_after_re=re.compile(_linked(data["currency_linkers"], _alternation(list(units), True))),
         prefix_re=re.compile(_prefix_regex(data, forms)),
+        currency_before_re=re.compile(
+            rf"(?P<cur>{_alternation(_prefix_currencies(forms), True)}){_GAP}?$"),
         bare_det_re=re.compile(rf"{_alternation(data['bare_scale_determiners'])}\s+$"),
         post_qual_re=re.compile(rf"{_GAP}*,?{_GAP}*(?P<item>{_alternation(list(data['post_qualifiers']))})"),
         count_re=re.compile(rf"{_GAP}*{_alternation(data['currency_linkers'])}\s*(?P<w>[^\W\d_]+)"),
@@ -437,27 +440,43 @@ def _bare_allowed(text: str, pos: int, lex: _Lexicon) -> bool:
     return bool(lex.bare_det_re.search(text, max(0, pos - 8), pos))
 
 
-def _prefix(text: str, lo: int, start: int, lex: _Lexicon) -> re.Match[str]:
-    """The qualifier, threshold, article and currency symbol written right before a figure."""
-    m = lex.prefix_re.search(text, lo, start)
-    assert m is not None  # every group is optional, so the empty match at start always fits
-    return m
+# Where a phrase written before a figure may begin: any non-space not inside a word.
+_CANDIDATE = re.compile(r"(?<!\w)\S")
+# How far back the words before a figure are looked for.
+_PREFIX_REACH = 64
+
+
+def _ending_at(pattern: re.Pattern[str], text: str, lo: int, end: int) -> re.Match[str] | None:
+    """The leftmost match of pattern that ends exactly at end, tried only at word starts.
+
+    Anchoring at a few word starts is far cheaper than pattern.search over the window,
+    which would try every alternative of the big phrase lists at every character.
+    """
+    for cand in _CANDIDATE.finditer(text, lo, end):
+        m = pattern.fullmatch(text, cand.start(), end)
+        if m and m.end() > m.start():
+            return m
+    return None
+
+
+def _group(m: re.Match[str] | None, name: str) -> str | None:
+    """A named group of an optional match."""
+    return m.group(name) if m else None
 
 
 def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
     """Build the amount around a figure, or None when it is no amount (a year, a count)."""
-    pre = _prefix(text, lo, core.start, lex)
     if core.bare and not _bare_allowed(text, core.start, lex):
         return None
-    pre_code = lex.currencies.get(pre.group("cur")) if pre.group("cur") else None
+    symbol = _ending_at(lex.currency_before_re, text, max(lo, core.start - 8), core.start)
+    code = lex.currencies.get(symbol.group("cur")) if symbol else None
+    money_word = code is not None
     end, value, scale = core.end, core.value, core.scale
-    after = _currency_after(text, end, lex)
-    code, money_word = pre_code, pre_code is not None
-    if after and not pre_code:
+    after = None if money_word else _currency_after(text, end, lex)
+    if after:
         end, code, money_word = after[0], after[1], True
     if core.short_scale and not money_word:
         end, value, scale = core.plain_end, core.plain_value, 1.0
-        after = None
     unit = None
     if not money_word:
         found = _unit_after(text, end, lex)
@@ -467,8 +486,10 @@ def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
     carry = not money_word and unit is None and scale >= min_scale and not _is_count(text, end, lex)
     if code is None and unit is None and not (money_word and scale >= min_scale) and not carry:
         return None
+    pre = _ending_at(lex.prefix_re, text, max(lo, core.start - _PREFIX_REACH), core.start)
     start = _span_start(pre, core)
-    qualifier = lex.qualifiers.get(pre.group("q")) if pre.group("q") else None
+    q = _group(pre, "q")
+    qualifier = lex.qualifiers.get(q) if q else None
     if qualifier is None:
         post = lex.post_qual_re.match(text, end)
         if post:
@@ -477,12 +498,12 @@ def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
     return _Hit(match, scale, carry, money_word)
 
 
-def _span_start(pre: re.Match[str], core: _Core) -> int:
+def _span_start(pre: re.Match[str] | None, core: _Core) -> int:
     """Where the amount's span begins: at the qualifier, threshold or symbol when present."""
     for group in ("q", "th", "cur"):
-        if pre.group(group):
+        if _group(pre, group):
             return pre.start(group)
-    if pre.group("det") and core.bare:
+    if _group(pre, "det") and core.bare:
         return pre.start("det")
     return core.start
 
@@ -559,10 +580,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
 
 def _direction_before(text: str, lo: int, start: int, lex: _Lexicon) -> str | None:
     """Change words right before a figure: 'en hausse de', 'a reculé de', 'a gagné'."""
-    m = lex.dir_before_re.search(text, lo, start)
+    m = _ending_at(lex.dir_before_re, text, lo, start)
     if m:
         return lex.directions.get(m.group("t"))
-    m = lex.dir_direct_re.search(text, lo, start)
+    m = _ending_at(lex.dir_direct_re, text, lo, start)
     return lex.direct_directions.get(m.group("t")) if m else None
 
 
@@ -574,7 +595,7 @@ def _percent_value(figure: str, lex: _Lexicon) -> float:
 def _percent_range_first(text: str, lo: int, start: int, second: float,
                          lex: _Lexicon) -> re.Match[str] | None:
     """The first bound of '10 à 15 %' or 'entre 10 et 15 %', when there is one."""
-    m = lex.percent_range_re.search(text, lo, start)
+    m = _ending_at(lex.percent_range_re, text, lo, start)
     if not m:
         return None
     needed = lex.data["range_joiners"].get(m.group("j").lower(), "")
@@ -593,14 +614,14 @@ def find_percents(text: str) -> list[PercentMatch]:
     found: list[PercentMatch] = []
     last_end = 0
     for sign in lex.percent_re.finditer(text):
-        lo = max(last_end, sign.start() - 80)
-        m = lex.percent_num_re.search(text, lo, sign.start())
+        lo = max(last_end, sign.start() - _PREFIX_REACH)
+        m = _ending_at(lex.percent_num_re, text, lo, sign.start())
         if not m:
             continue
         value = _percent_value(m.group("num"), lex)
         first = _percent_range_first(text, lo, m.start(), value, lex)
         head = first.start() if first else m.start()
-        direction = _sign_direction(m, lex) or _direction_before(text, max(last_end, head - 80), head, lex)
+        direction = _sign_direction(m, lex) or _direction_before(text, max(last_end, head - _PREFIX_REACH), head, lex)
         after = lex.dir_after_re.match(text, sign.end())
         if direction is None and after:
             direction = lex.after_directions.get(after.group("t"))

@@ -70,7 +70,7 @@ B = r"(?<![\w])"  # left word boundary that also works before accented letters
 E = r"(?![\w])"
 Y4 = r"(?<![\d.,])(?:1\d|20|21)\d\d(?!\d|[.,]\d|\s\d{3}(?!\d))"
 Y2 = r"['’]?\d\d(?=\s*(?:[,.;:)»!?]|$))"
-DAY = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?![\d\w])"
+DAY = r"(?:1\s?er|1\s?re|premier|[12]\d|3[01]|0?[1-9])(?![\d\w])"  # "1 er": tokenised text
 
 # Atom kinds, tried in this order at each position (the first that matches and validates wins).
 TEMPLATES: list[tuple[str, str]] = [
@@ -82,8 +82,8 @@ TEMPLATES: list[tuple[str, str]] = [
     ("dayspan", B + r"(?:(?:{SPANOPEN})\s+)?(?P<p1>(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MON}))?"
                 r"(?:\s+(?P<y1>{Y4}))?)\s*(?:{SPANCONN})\s*(?P<p2>(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+"
                 r"(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
-    ("list", B + r"(?P<p1>(?:{LISTOPEN})\s+(?P<d1>{DAY}))\s*(?:,|et)\s*(?P<p2>(?P<d2>{DAY})\s+(?P<m2>{MON})"
-             r"(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
+    ("list", B + r"(?P<p1>(?:{LISTOPEN})\s+(?P<items>{DAY}(?:\s+{MON})?(?:\s*,\s*{DAY}(?:\s+{MON})?)*))\s*(?:,|et)\s*"
+             r"(?P<p2>(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
     ("monthspan_open", B + r"(?:de|d['’]|entre)\s*(?P<p1>(?P<m1>{MON})(?:\s+(?P<y1>{Y4}))?)\s*(?:à|au|et|-|–)\s*"
                        r"(?P<p2>(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?)" + E),
     ("monthspan_dash", B + r"(?P<p1>(?P<m1>{MON})(?:\s+(?P<y1>{Y4}))?)\s*[-–/]\s*(?P<p2>(?P<m2>{MON})"
@@ -93,12 +93,15 @@ TEMPLATES: list[tuple[str, str]] = [
     ("yearspan_dash", r"(?P<p1>(?P<y1>{Y4}))\s*[-–/]\s*(?P<p2>(?P<y2>{Y4}|\d\d(?![\d.,])))"),
     ("part", B + r"(?:(?P<det>les|le|la|l['’])\s*)?(?:(?P<card>{CARD}|\d{1,2})\s+(?P<fl>{FL})\s+(?P<unit>mois)"
              r"|(?P<ord>{ORD})\s+(?P<period>{PERIOD}))(?:\s+(?:(?:de|du)\s+|d['’]\s*)?(?:(?P<thisy>cette\s+année"
-             r"|l['’]\s*année\s+en\s+cours)|(?P<rely>l['’]\s*an(?:née)?)\s+(?P<dir>{DIR})|(?P<they>l['’]\s*année)"
-             r"|(?P<y>{Y4})))?" + E),
+             r"|l['’]\s*année\s+en\s+cours)|(?P<rely>l['’]\s*an(?:née)?)\s+(?P<dir>{DIR})|(?:l['’]\s*année\s+)?(?P<y>{Y4})"
+             r"|(?P<they>l['’]\s*année)))?" + E),
     ("decade", B + r"(?:(?P<det>les)\s+)?(?:{DECADE})\s+(?P<dec>(?:19|20)?\d0)(?!\d)"),
-    ("century", B + r"(?:(?P<det>le)\s+)?(?P<c>[IVXL]+|\d{1,2})(?:e|ème|è|eme)\s+(?:{CENTURY})" + E),
+    ("century", B + r"(?:(?P<det>le)\s+)?(?P<c>[IVXL]+|\d{1,2})\s?(?:e|ème|è|eme)\s+(?:{CENTURY})" + E),
     ("date", B + r"(?:(?P<det>le)\s+)?(?:(?P<wd>{WD})\s+(?:(?P<pod>{POD})\s+)?)?(?P<d>{DAY})\s+(?P<m>{MON})"
              r"(?:\s+(?P<y>{Y4}|{Y2}))?(?:\s+(?P<dir>{DIR}))?" + E),
+    ("wdday", B + r"(?:(?P<det>le)\s+)?(?P<wd>{WD})\s+(?P<d>{DAY})(?!\s*(?:h(?![\w])|heures?)|\s*[,.:h]\s*\d)"),
+    ("holiday", B + r"(?:(?P<det>la|le|cette|ce)\s+)?(?:fête\s+de\s+(?:la\s+|l['’]\s*)?)?(?P<h>{HOLIDAY})"
+                r"(?:\s+(?P<y>{Y4}))?" + E),
     ("monthyear", B + r"(?:(?P<det>le\s+)?mois\s+d(?:e\s+|['’]\s*))?(?P<m>{MON})\s+(?P<y>{Y4}|{Y2})"),
     ("ago", B + r"(?P<ago>{AGO}|{IN})\s+(?P<n>{CARD}|\d{1,3})\s+(?P<unit>jours?|semaines?|mois|ans|années)" + E),
     ("anaph", B + r"(?P<w>{ANAPH})(?:\s+{PODPRE}(?P<pod>{POD}))?" + E),
@@ -132,6 +135,8 @@ class _Grammar:
     units_after: re.Pattern[str]
     year_next: frozenset[str] = field(default_factory=frozenset)
     shared_dir: re.Pattern[str] = re.compile("$^")
+    list_item: re.Pattern[str] = re.compile("$^")
+    year_before_weak: re.Pattern[str] = re.compile("$^")
 
 
 def _master_free(pattern: str) -> str:
@@ -154,6 +159,7 @@ def _grammar(lang: str = "fr") -> _Grammar:
         "AGO": _alt(data["ago"]), "IN": _alt(data["in"]), "ANAPH": _alt(data["anaphoric"]),
         "REL": _alt(data["relative"]), "UNIT": _alt(data["relative_units"]), "SEASON": _alt(data["seasons"]),
         "PODPRE": r"(?:(?:en\s+)?(?:début|fin|milieu)\s+(?:de\s+|d['’]\s*)|dans\s+(?:la\s+|l['’]\s*))?",
+        "HOLIDAY": _alt(list(data["holidays"]) + list(data["easter_holidays"])),
         "DETS": _alt(data["this_determiners"] + data["the_determiners"]),
     }
     kinds = []
@@ -171,9 +177,11 @@ def _grammar(lang: str = "fr") -> _Grammar:
     year_before = re.compile(B + _alt(data["year_before"]) + r"\s*$", re.I)
     units_after = re.compile(r"\s*" + _alt(data["units_after_numbers"]) + r"(?![\w])", re.I)
     shared_dir = re.compile(r"\s*(?:et|ou|,)\s*" + frag["MON"] + r"\s+(" + frag["DIR"] + ")", re.I)
+    list_item = re.compile(r"(?P<d>" + DAY + r")(?:\s+(?P<m>" + frag["MON"] + "))?", re.I)
+    year_before_weak = re.compile(B + _alt(data["year_before_weak"]) + r"\s*$", re.I)
     return _Grammar(data, months, weekdays, kinds, master, edge, deadline, past_signal, month_ok,
                     season_ok, year_before, units_after, frozenset(_norm(w) for w in data["year_next_words"]),
-                    shared_dir)
+                    shared_dir, list_item, year_before_weak)
 
 
 # --------------------------------------------------------------------------- calendar
@@ -348,7 +356,7 @@ def _num(g: _Grammar, s: str) -> int:
 
 
 def _day_num(g: _Grammar, s: str) -> int:
-    s = _norm(s)
+    s = _norm(s).replace(" ", "")
     return g.data["day_words"].get(s) or int(s)
 
 
@@ -462,6 +470,14 @@ class _Resolver:
                 return _with(iv, inferred=True), "text"
         return _partial_day(self.ctx, month, day, self.ctx.tense(m.start()), direction, weekday), "reference"
 
+    def _name_like(self, at: int) -> bool:
+        """A capitalised word that does not open a sentence or a line."""
+        text = self.ctx.text
+        if not text[at:at + 1].isupper() or text[at:at + 2].isupper():
+            return False
+        before = text[max(0, at - 4):at]
+        return not (not before.strip() or re.search(r"[.!?»:\n(«\"–-]\s*$", before))
+
     # -- numeric dates
     def dmy(self, m: re.Match[str]) -> _Found | None:
         d = self._day_or_none(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -501,6 +517,8 @@ class _Resolver:
                 direction = _direction(self.g, shared.group(1))
         if not (direction or "mois" in m.group(0).lower() or self.g.month_ok.search(ctx.before(m.start()))):
             return None
+        if self._name_like(m.start("m")):
+            return None  # "Mai Fatty": a capitalised month inside a sentence is a name
         month = self._month(m["m"])
         iv, anchor = self._place(m, month, None, direction)
         if iv is None and ctx.ref is not None:
@@ -510,11 +528,13 @@ class _Resolver:
 
     # -- years
     def _year_context_ok(self, m: re.Match[str], y: int) -> bool:
-        text = self.ctx.text
+        """Whether a four-digit number is a year: by the word before (en, depuis) and the word after."""
+        text, g = self.ctx.text, self.g
         after = text[m.end():m.end() + 30]
-        if self.g.units_after.match(after):
+        if g.units_after.match(after):
             return False
-        if m.groupdict().get("pre") or self.g.year_before.search(self.ctx.before(m.start())):
+        before = self.ctx.before(m.start())
+        if m.groupdict().get("pre") or g.year_before.search(before):
             return True
         if not 1800 <= y <= 2100:
             return False
@@ -522,7 +542,11 @@ class _Resolver:
         if not nxt:
             return True  # punctuation or end of text
         word = nxt.group(1)
-        return word[:1].isupper() or _norm(word) in self.g.year_next or _norm(word.split("'")[0] + "'") in self.g.year_next
+        if word[:1].isupper() or _norm(word) in g.year_next or _norm(word.split("'")[0] + "'") in g.year_next:
+            return True
+        # after a name: "Grand Prix 2018", "Dublin Pride 2018 attire"
+        prev = re.search(r"([\w-]+)\s+$", before)
+        return bool(prev and prev.group(1)[:1].isupper() and not g.year_before_weak.search(before))
 
     def year(self, m: re.Match[str]) -> _Found | None:
         y = int(m["y"])
@@ -614,8 +638,42 @@ class _Resolver:
         return _Found(m.start("p1"), m.end("p2"), None, kind, "reference", False, "/".join(tx),
                       [_Piece(m.start("p1"), m.end("p1"), None, tx[0]), _Piece(m.start("p2"), m.end("p2"), None, tx[1])])
 
-    # "les 21 et 22 août": two days sharing a month, one range (TimeML still cuts it in two)
-    list = dayspan
+    def list(self, m: re.Match[str]) -> _Found | None:
+        """"les 21 et 22 août", "les 8, 10 et 12 mai 2018": days that share the last month and year."""
+        ctx = self.ctx
+        items = [(im.start(), im.end(), im["d"], im["m"])
+                 for im in self.g.list_item.finditer(ctx.text, m.start("items"), m.end("items"))]
+        items.append((m.start("p2"), m.end("p2"), m["d2"], m["m2"]))
+        items[0] = (m.start(), *items[0][1:])  # TimeML keeps the article with the first day: "les 6"
+        months, following = [], self._month(m["m2"])
+        for _, _, _, mo in reversed(items):  # a day without a month takes the next one's
+            following = self._month(mo) if mo else following
+            months.append(following)
+        months.reverse()
+        days = [_day_num(self.g, d) for _, _, d, _ in items]
+        year = _year_of(m["y2"], ctx.ref)
+        if year is None and ctx.ref is not None:
+            last = _partial_day(ctx, months[-1], days[-1], ctx.tense(m.start()), _direction(self.g, m["dir"]))
+            if last is None:
+                return None
+            year = last.start.year
+        pieces = []
+        for (s, e, _, _), mo, d in zip(items, months, days):
+            if year is None:
+                pieces.append(_Piece(s, e, None, f"XXXX-{mo:02d}-{d:02d}"))
+                continue
+            y = year if (mo, d) <= (months[-1], days[-1]) else year - 1
+            day = self._day_or_none(y, mo, d)
+            if day is None:
+                return None
+            pieces.append(_Piece(s, e, _with(_day_iv(day), inferred=not m["y2"]), day.isoformat()))
+        inferred = not m["y2"]
+        iv = None if year is None else Interval(pieces[0].interval.start, pieces[-1].interval.end, "range", inferred)
+        f = _Found(m.start(), m.end(), iv, "span", "reference" if inferred else None, not inferred,
+                   f"{pieces[0].timex}/{pieces[-1].timex}", pieces)
+        if len(set(months)) > 1:
+            f.kind = "list"  # "les 14 juillet et 19 décembre derniers": separate days, not a range
+        return f
 
     def _yearspan(self, m: re.Match[str]) -> _Found | None:
         y1 = int(m["y1"])
@@ -712,6 +770,8 @@ class _Resolver:
         code = g.data["seasons"][_norm(m["s"])]
         if not (m["det"] or m["y"] or m["dir"] or g.season_ok.search(ctx.before(m.start()))):
             return None
+        if not m["y"] and self._name_like(m.start("s")):
+            return None  # "au Printemps": the department store
         if not m["y"] and re.match(r"\s*(?:de|du|des)\s+(?!\d)", ctx.text[m.end():m.end() + 6], re.I):
             return None  # "le printemps de l'environnement": a name
         tense = ctx.tense(m.start())
@@ -753,6 +813,51 @@ class _Resolver:
         after = self.ctx.text[m.end():m.end() + 2]
         opens = not before.strip() or re.search(r"[.!?»:;]\s*$", before)
         return bool(re.match(r"\s*,", after) and (opens or re.search(r",\s*$", before)))
+
+    def wdday(self, m: re.Match[str]) -> _Found | None:
+        """"samedi 21": the nearby month where the 21st is a Saturday, by tense."""
+        ctx = self.ctx
+        wd, d = self._wd(m["wd"]), _day_num(self.g, m["d"])
+        base = ctx.day_ref
+        if base is None:
+            return None if ctx.ref is not None else self._found(m, None, "partial", "reference", False, None)
+        cands = []
+        for k in range(-3, 4):
+            y, mo = divmod(base.start.year * 12 + base.start.month - 1 + k, 12)
+            day = self._day_or_none(y, mo + 1, d)
+            if day is not None and day.weekday() == wd:
+                cands.append(_day_iv(day))
+        pick = _choose(cands, base, ctx.tense(m.start()), None)
+        if pick is None:
+            return None
+        iv = _with(pick, inferred=True)
+        return self._found(m, iv, "partial", "reference", False, iv.start.isoformat())
+
+    def holiday(self, m: re.Match[str]) -> _Found | None:
+        """Noël, la Toussaint, Pâques, la Pentecôte...: a day without a year, or with one."""
+        ctx, g = self.ctx, self.g
+        before = ctx.before(m.start(), 12)
+        if not m["det"] and re.search(B + r"(?:de|du|des|d['’]|père)\s*$", before, re.I):
+            return None  # "le marché de Noël", "le Père Noël"
+        name = _norm(m["h"])
+
+        def day_in(y: int) -> date:
+            if name in g.data["holidays"]:
+                mo, d = g.data["holidays"][name]
+                return date(y, mo, d)
+            return _easter(y) + timedelta(days=g.data["easter_holidays"][name])
+
+        if m["y"]:
+            d = day_in(int(m["y"]))
+            return self._found(m, _day_iv(d), "absolute", None, True, d.isoformat())
+        if ctx.ref is None:
+            return self._found(m, None, "partial", "reference", False, None)
+        cands = [_day_iv(day_in(y)) for y in range(ctx.ref.start.year - 1, ctx.ref.end.year + 2)]
+        pick = _choose(cands, ctx.ref, ctx.tense(m.start()), None)
+        if pick is None:
+            return None
+        iv = _with(pick, inferred=True)
+        return self._found(m, iv, "partial", "reference", False, iv.start.isoformat())
 
     def anaph(self, m: re.Match[str]) -> _Found | None:
         ctx = self.ctx
@@ -870,6 +975,19 @@ def _season_iv(y: int, code: str) -> Interval:
     return Interval(date(y, m1, d1), date(end_year, m2, d2), "range")
 
 
+def _easter(y: int) -> date:
+    """Easter Sunday (Gregorian calendar, anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
 def _roman(s: str, values: dict[str, int]) -> int | None:
     total, prev = 0, 0
     for ch in reversed(s):
@@ -913,14 +1031,15 @@ def _decorate(f: _Found, ctx: _Context, floor: int) -> _Found:
 
 TRIGGER_WINDOW = 25  # chars before a trigger word where an expression may start ("les trois premiers mois")
 DIGIT_WINDOW = 12  # before a number: "entre le 15", "l'année 2001"
-STOP_TRIGGERS = frozenset({"cet", "cette", "les", "des", "il", "une", "un", "même", "ce", "le", "la", "avant", "hui"})
+STOP_TRIGGERS = frozenset({"cet", "cette", "les", "des", "il", "une", "un", "même", "ce", "le", "la", "avant", "hui",
+                           "de", "du", "lundi", "vendredi"})
 
 
 def _triggers(g: _Grammar) -> re.Pattern[str]:
     """One cheap regex for the words every expression contains: digits, months, units..."""
     d = g.data
     words: set[str] = set(g.months) | set(g.weekdays)
-    for key in ("relative", "anaphoric", "units", "seasons", "periods", "parts_of_day"):
+    for key in ("relative", "anaphoric", "units", "seasons", "periods", "parts_of_day", "holidays", "easter_holidays"):
         for phrase in d[key]:
             words.update(w for w in re.split(r"[ ']", _norm(phrase)) if len(w) > 1 and w not in STOP_TRIGGERS)
     words.update(d["decade_words"] + d["century_words"])
@@ -947,18 +1066,22 @@ def _trie(words: list[str]) -> str:
     return "(?:" + emit(tree) + ")"
 
 
+WORD_START = re.compile(r"\b\w")
+
+
 def _candidates(text: str, trigger: re.Pattern[str]) -> list[int]:
-    """Word starts close enough before a trigger for an expression to begin there."""
-    starts: set[int] = set()
-    word_start = re.compile(r"(?<!\w)\w")
-    last_end = -1
+    """Word starts close enough before a trigger for an expression to begin there, in order."""
+    out: list[int] = []
+    last = -1
     for t in trigger.finditer(text):
-        width = DIGIT_WINDOW if text[t.start()].isdigit() else TRIGGER_WINDOW
-        lo = max(t.start() - width, last_end)
-        if lo < t.start() or last_end <= t.start():
-            starts.update(w.start() for w in word_start.finditer(text, lo, t.start() + 1))
-        last_end = t.end()
-    return sorted(starts)
+        s = t.start()
+        if s <= last:
+            continue
+        width = DIGIT_WINDOW if text[s].isdigit() else TRIGGER_WINDOW
+        for w in WORD_START.finditer(text, max(s - width, last + 1), s + 1):
+            out.append(w.start())
+        last = out[-1] if out else last
+    return out
 
 
 def _scan(text: str, ref: Interval | None, tense: Tense | None, lang: str = "fr") -> list[_Found]:
@@ -1008,6 +1131,12 @@ def find_dates(text: str, ref: Interval | None = None, tense: Tense | None = Non
     """Date expressions in text, resolved against ref (the publication date, possibly a whole year) and the tense at each expression ("past" | "present" | "future" | None)."""
     out = []
     for f in _scan(text, ref, tense):
+        if f.kind == "list":
+            for p in f.pieces:
+                kind = "absolute" if f.explicit_year else "partial"
+                out.append(DateMatch(p.start, p.end, text[p.start:p.end], p.interval, kind, f.anchor,
+                                     f.explicit_year, p.timex))
+            continue
         out.append(DateMatch(f.start, f.end, text[f.start:f.end], f.interval, f.kind, f.anchor,
                              f.explicit_year, f.timex))
     return out

@@ -9,7 +9,7 @@ the original; it then walks the words once, trying the longest known phrase firs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -30,6 +30,8 @@ _SPLIT = re.compile(r"([\w\u0300-\u036f]+)")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 # What may separate two words of one name: spaces, a hyphen, an apostrophe (d'Ivoire, N'Djamena).
 _JOIN = re.compile(r"[ \t\u00a0\u202f\u2009]{1,3}|-|' ?")
+_NAME_JOIN = {" ", "-", "\u00a0"}
+_SENTENCE_OPEN = re.compile(r"[.!?:;\n«\"(]|\s-\s")
 
 
 class _FoldTable(dict):
@@ -89,6 +91,7 @@ class _Entry:
     upper: bool = False        # an acronym: the text must have no lower-case letter (RDC, UE, EAU)
     cap_word: int = -1         # this word of the phrase must start with a capital in the text
     prefix: bool = False       # a combining form (sino-): only before a hyphen and a demonym
+    person_name: bool = False  # also a person's name: not right beside another capitalised word
 
 
 def _entry(kind: str, form: str, value: str, **extra: object) -> tuple[str, _Entry] | None:
@@ -138,6 +141,7 @@ class Gazetteer:
         self._longest: dict[str, int] = {}        # first word -> most words in a phrase it starts
         self._demonym_first: set[str] = set()
         self._pairs: set[str] = set()             # first two words of the longer phrases
+        self._place_words: set[str] = set()       # "du", "à": what comes before a place, not a first name
         self._countries: dict[str, str] = {}      # any name, folded -> iso3
         self._codes: dict[str, str] = {}          # alpha-3 and alpha-2 codes -> iso3
         self._display: dict[tuple[str, str], str] = {}
@@ -241,8 +245,16 @@ class Gazetteer:
 
     def _load_stops(self, data: Path) -> None:
         path = data / self.lang / "gazetteer_stop.tsv"
-        if path.exists():
-            for row in read_tsv(path):
+        if not path.exists():
+            return
+        for row in read_tsv(path):
+            if row.get("rule") == "place_word":
+                self._place_words.add(name_key(row["form"]))
+            elif row.get("rule") == "name":
+                key = name_key(row["form"])
+                self._index[key] = [replace(e, person_name=e.kind in ("country", "city"))
+                                    for e in self._index.get(key, [])]
+            else:
                 self._add("stop", row["form"], "")
 
     # -- lookups -----------------------------------------------------------------------
@@ -336,7 +348,22 @@ class Gazetteer:
             return False
         if entry.prefix:
             return i + 1 < len(words) and gaps[i] == "-" and words[i + 1] in self._demonym_first
+        if entry.person_name and self._beside_name(text, ends, words, gaps, i, k):
+            return False
         return True
+
+    def _beside_name(self, text: str, ends: list[int], words: list[str], gaps: list[str], i: int, k: int) -> bool:
+        """True when a capitalised word is joined to the phrase: "Maurice Lévy", "Kofi Kingston", "Air France"."""
+        def titled(j: int) -> bool:
+            word = text[ends[2 * j]:ends[2 * j + 1]]
+            return word[0].isupper() and (len(word) == 1 or word[1].islower())
+        after = i + k
+        if (after < len(words) and gaps[after - 1] in _NAME_JOIN and titled(after)
+                and words[after] not in self._longest and (i == 0 or words[i - 1] not in self._place_words)):
+            return True
+        # The word before counts unless it opens a sentence ("La France a signé").
+        return (i >= 2 and gaps[i - 1] in _NAME_JOIN and titled(i - 1)
+                and not _SENTENCE_OPEN.search(gaps[i - 2]) and words[i - 1] not in self._longest)
 
 
 @lru_cache(maxsize=None)

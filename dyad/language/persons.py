@@ -205,8 +205,8 @@ class PersonFinder:
             if t.start in used or t.rank not in PERSON_RANKS and t.value not in LINK_ROLES:
                 continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or "Plur" in span.root.morph.get("Number"):
+                continue  # "les deux présidents" speaks of both sides, not of one person
             k, country, end = span.end, None, t.end
             while k < len(doc) and k < span.end + 4:
                 m = covered.get(k)
