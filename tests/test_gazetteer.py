@@ -167,6 +167,25 @@ def test_neighbouring_names_and_longest_match(gaz, text, expected):
     assert hits(gaz, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("France Gall a chanté", []),
+    ("la compagnie Vietnam Airlines", []),
+    ("selon l'Agence France-Presse et Air France", []),
+    ("le Washington Post", []),
+    ("Maurice Lévy, ex-PDG", []),
+    ("face à Kofi Kingston et Denzel Washington", []),
+    ("le président du Vietnam Truong Tan Sang", [("Vietnam", "VNM")]),
+    ("le président de la France Emmanuel Macron", [("France", "FRA")]),
+    ("à Paris Emmanuel Macron a reçu", [("Paris", "Paris")]),
+    ("Visite. La France a signé", [("France", "FRA")]),
+    ("le sommet Chine-Asie centrale", [("Chine", "CHN")]),
+    ("Kingston accueille le sommet", [("Kingston", "Kingston")]),
+    ("LA FRANCE ET L'ALLEMAGNE", [("FRANCE", "FRA"), ("ALLEMAGNE", "DEU")]),
+])
+def test_place_names_inside_names_of_people_and_companies(gaz, text, expected):
+    assert [(m.text, m.value) for m in gaz.find(text) if m.kind in ("country", "city")] == expected
+
+
 # -- demonyms -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("iso3, forms", [

@@ -24,6 +24,8 @@ KINDS = ("stop", "country", "city", "igo", "demonym", "title")
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
 # Proper names must be written with their capital ("la réunion" is a meeting, "la Réunion" an island).
 _CAPITALISED_KINDS = {"stop", "country", "city", "igo"}
+# Place names are not read inside a person's or a company's name ("France Gall", "Vietnam Airlines").
+_PLACE_KINDS = {"country", "city"}
 
 _WORD = re.compile(r"[\w\u0300-\u036f]+")
 _SPLIT = re.compile(r"([\w\u0300-\u036f]+)")
@@ -31,6 +33,7 @@ _MARKS = re.compile(r"[\u0300-\u036f]")
 # What may separate two words of one name: spaces, a hyphen, an apostrophe (d'Ivoire, N'Djamena).
 _JOIN = re.compile(r"[ \t\u00a0\u202f\u2009]{1,3}|-|' ?")
 _NAME_JOIN = {" ", "-", "\u00a0"}
+_SPACES = {" ", "\u00a0"}
 _SENTENCE_OPEN = re.compile(r"[.!?:;\n«\"(]|\s-\s")
 
 
@@ -91,7 +94,7 @@ class _Entry:
     upper: bool = False        # an acronym: the text must have no lower-case letter (RDC, UE, EAU)
     cap_word: int = -1         # this word of the phrase must start with a capital in the text
     prefix: bool = False       # a combining form (sino-): only before a hyphen and a demonym
-    person_name: bool = False  # also a person's name: not right beside another capitalised word
+    surname: bool = False      # also a surname: not right after a capitalised word (Kofi Kingston)
 
 
 def _entry(kind: str, form: str, value: str, **extra: object) -> tuple[str, _Entry] | None:
@@ -250,10 +253,9 @@ class Gazetteer:
         for row in read_tsv(path):
             if row.get("rule") == "place_word":
                 self._place_words.add(name_key(row["form"]))
-            elif row.get("rule") == "name":
+            elif row.get("rule") == "surname":
                 key = name_key(row["form"])
-                self._index[key] = [replace(e, person_name=e.kind in ("country", "city"))
-                                    for e in self._index.get(key, [])]
+                self._index[key] = [replace(e, surname=e.kind in _PLACE_KINDS) for e in self._index.get(key, [])]
             else:
                 self._add("stop", row["form"], "")
 
@@ -348,22 +350,29 @@ class Gazetteer:
             return False
         if entry.prefix:
             return i + 1 < len(words) and gaps[i] == "-" and words[i + 1] in self._demonym_first
-        if entry.person_name and self._beside_name(text, ends, words, gaps, i, k):
+        if entry.kind in _PLACE_KINDS and self._name_follows(text, ends, words, gaps, i, k):
+            return False
+        if entry.surname and self._name_precedes(text, ends, words, gaps, i):
             return False
         return True
 
-    def _beside_name(self, text: str, ends: list[int], words: list[str], gaps: list[str], i: int, k: int) -> bool:
-        """True when a capitalised word is joined to the phrase: "Maurice Lévy", "Kofi Kingston", "Air France"."""
-        def titled(j: int) -> bool:
-            word = text[ends[2 * j]:ends[2 * j + 1]]
-            return word[0].isupper() and (len(word) == 1 or word[1].islower())
+    def _name_follows(self, text: str, ends: list[int], words: list[str], gaps: list[str], i: int, k: int) -> bool:
+        """A capitalised word right after a place name makes it part of a name: "Maurice Lévy",
+        "Vietnam Airlines", "Washington Post"; not after "du", "à" ("du Vietnam Truong Tan Sang")."""
         after = i + k
-        if (after < len(words) and gaps[after - 1] in _NAME_JOIN and titled(after)
-                and words[after] not in self._longest and (i == 0 or words[i - 1] not in self._place_words)):
-            return True
-        # The word before counts unless it opens a sentence ("La France a signé").
-        return (i >= 2 and gaps[i - 1] in _NAME_JOIN and titled(i - 1)
+        return (after < len(words) and gaps[after - 1] in _SPACES and _titled(text, ends, after)
+                and words[after] not in self._longest and (i == 0 or words[i - 1] not in self._place_words))
+
+    def _name_precedes(self, text: str, ends: list[int], words: list[str], gaps: list[str], i: int) -> bool:
+        """A capitalised word right before a surname-like place makes it a person: "Kofi Kingston";
+        unless that word opens a sentence ("Hier. Kingston a ...")."""
+        return (i >= 2 and gaps[i - 1] in _NAME_JOIN and _titled(text, ends, i - 1)
                 and not _SENTENCE_OPEN.search(gaps[i - 2]) and words[i - 1] not in self._longest)
+
+
+def _titled(text: str, ends: list[int], j: int) -> bool:
+    word = text[ends[2 * j]:ends[2 * j + 1]]
+    return word[0].isupper() and (len(word) == 1 or word[1].islower())
 
 
 @lru_cache(maxsize=None)
