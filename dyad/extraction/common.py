@@ -194,6 +194,8 @@ def subject_party(view: DocView, verb: Token) -> Actor | None:
                 return last_person_before(view, c.idx)
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return subject_party(view, verb.head)
+    if verb.dep_ in ("acl", "acl:relcl") and verb.head is not verb:
+        return view.party_below(verb.head, depth=1)  # "M. Akufo-Addo, arrivé dans la matinée"
     return None
 
 

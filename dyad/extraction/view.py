@@ -57,7 +57,9 @@ class DocView:
                 continue
             if m.kind in ("country", "igo") and isinstance(v, str):
                 a = Actor(v, m.start, m.end, m.kind)
-            elif m.kind == "person" and (v.get("country") or v.get("role") == "counterpart"):
+            elif m.kind == "person":
+                # a person whose country the text does not give is kept: in a bilateral
+                # article, they stand for the side the other party is not
                 a = Actor(v.get("country") or "", m.start, m.end, "person", person=v)
             elif m.kind == "place" and v.get("country"):
                 a = Actor(v["country"], m.start, m.end, "place", city=v["name"])
@@ -96,13 +98,14 @@ class DocView:
                 a.person = dict(p, country=code, role=role or p.get("role"))
             if a.kind == "person" and a.code:
                 last = a
-        self.actors = [a for a in self.actors if a.code]
 
     # -- the document's pair ---------------------------------------------------------
     @property
     def main_pair(self) -> list[str]:
         """The two parties the document is most about (by how often each is named)."""
         counts = Counter(a.code for a in self.actors if a.kind != "place" and a.code)
+        if len(counts) < 2:  # a dateline city names the host when the text does not
+            counts.update(a.code for a in self.actors if a.kind == "place")
         for _, _, pair in self.pairs:
             counts.update(pair)
         return [c for c, _ in counts.most_common(2)]
@@ -114,8 +117,29 @@ class DocView:
         return others[0] if others and len(pair) == 2 else (others[0] if code is None and others else None)
 
     # -- sentences -------------------------------------------------------------------
-    def actors_in(self, start: int, end: int) -> list[Actor]:
-        return [a for a in self.actors if start <= a.start and a.end <= end]
+    def actors_in(self, start: int, end: int, known: bool = True) -> list[Actor]:
+        """Parties named in a span; ``known=False`` adds people of unstated country."""
+        return [a for a in self.actors if start <= a.start and a.end <= end and (a.code or not known)]
+
+    def resolve(self, actor: Actor | None, other: str | None) -> Actor | None:
+        """A person of unstated country facing a known party: the other side of the pair."""
+        if actor is None or actor.code:
+            return actor
+        code = self.other_party(other) if other else None
+        if not code or code == other:
+            return None
+        return Actor(code, actor.start, actor.end, actor.kind, person=dict(actor.person or {}, country=code))
+
+    @property
+    def dateline_city(self) -> Actor | None:
+        """The city of the dateline ("Abidjan, 26 mars 2018 (AIP) –"), where the report is filed."""
+        from ..language.sentences import dateline_cuts
+
+        cuts = dateline_cuts(self.doc.text, self.lang)
+        if not cuts:
+            return None
+        end = min(cuts)
+        return next((a for a in self.actors if a.kind == "place" and a.end <= end), None)
 
     def pair_in(self, start: int, end: int) -> list[str] | None:
         for s, e, pair in self.pairs:
@@ -132,8 +156,9 @@ class DocView:
     def percents_in(self, start: int, end: int) -> list:
         return [p for p in (self.doc._.percents or []) if start <= p.start and p.end <= end]
 
-    def persons_in(self, start: int, end: int) -> list[Actor]:
-        return [a for a in self.actors if a.kind == "person" and start <= a.start and a.end <= end]
+    def persons_in(self, start: int, end: int, known: bool = True) -> list[Actor]:
+        return [a for a in self.actors if a.kind == "person" and start <= a.start and a.end <= end
+                and (a.code or not known)]
 
     def text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]
@@ -157,6 +182,7 @@ class DocView:
     def party_below(self, tok: Token, depth: int = 3, skip: set[int] | None = None) -> Actor | None:
         """The nearest party named in the token's phrase (breadth-first, a few levels down)."""
         frontier, seen = [tok], set(skip or ())
+        unknown = None
         for _ in range(depth + 1):
             nxt = []
             for t in frontier:
@@ -164,11 +190,13 @@ class DocView:
                     continue
                 seen.add(t.i)
                 a = self.actor_of(t)
-                if a is not None:
+                if a is not None and a.code:
                     return a
+                if a is not None and unknown is None:
+                    unknown = a
                 nxt += [c for c in t.children if c.dep_ not in ("acl:relcl", "advcl", "ccomp", "parataxis", "punct")]
             frontier = nxt
-        return None
+        return unknown
 
     def pair_below(self, tok: Token) -> list[str] | None:
         """"les deux pays" within a token's phrase."""

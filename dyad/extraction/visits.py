@@ -54,6 +54,8 @@ def _seat(view: DocView, sent, place: Actor) -> Actor:
 
 def _visitor(view: DocView, tok: Token) -> Actor | None:
     for c in children_with_case(tok, ("de", "du", "des", "d'")):
+        if "invitation" in view.folded[max(0, c.left_edge.idx - 16):c.left_edge.idx]:
+            continue  # "à l'invitation du président X": the host, not the visitor
         a = view.party_below(c, depth=2)
         if a is not None:
             return a
@@ -93,14 +95,25 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
     sent = tok.sent
     if _invited_to(view, tok):
         return None
+    if host is not None and not host.code:
+        host = view.resolve(host, visitor.code if visitor else None)
     if visitor is None and host is not None:
-        people = [a for a in view.persons_in(sent.start_char, sent.end_char) if a.code != host.code]
+        people = [a for a in view.persons_in(sent.start_char, sent.end_char, known=False) if a.code != host.code]
         visitor = people[0] if people else None
+    visitor = view.resolve(visitor, host.code if host else None)
     if host is None and visitor is not None:
         others = [a for a in view.actors_in(sent.start_char, sent.end_char)
                   if a.code != visitor.code and a.kind in ("place", "country")]
         host = others[0] if others else None
-    if visitor is None or host is None or visitor.code == host.code:
+        if host is None and tok.lemma_.lower() in triggers(view.lang)["visit"]["strong_nouns"]:
+            # "arrivé pour une visite d'une journée": the other side of the pair, in the dateline's city
+            code = view.other_party(visitor.code)
+            city = view.dateline_city
+            if code and city is not None and city.code == code:
+                host = city
+            elif code:
+                host = Actor(code, tok.idx, tok.idx, "country")
+    if visitor is None or host is None or not visitor.code or visitor.code == host.code:
         return None
     d = date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
     when = d.interval if short_interval(d) else None
@@ -154,6 +167,8 @@ def extract_visits(view: DocView) -> list[Record]:
             agent = next((c for c in tok.children if c.dep_ in ("obl:agent", "obl")
                           and any(fold(x.text) == "par" for x in c.children)), None)
             host = view.party_below(agent, depth=2) if agent is not None else None
+            if host is None or not host.code:
+                host = _destination(view, tok, visitor.code if visitor else None) or host
             if host is None:
                 continue
             rec = _record(view, tok, visitor, host)

@@ -86,32 +86,54 @@ def _norm(phrase: str) -> str:
     return re.sub(r"' ", "'", phrase)
 
 
-def _phrase_regex(phrase: str, letter_bounds: bool = False) -> str:
-    """A regex for one phrase: flexible spaces, hyphens and apostrophes, with word bounds."""
-    parts = []
-    for ch in phrase:
-        if ch == " ":
-            parts.append(r"\s+")
-        elif ch == "-" and len(phrase) > 1:
-            parts.append(r"[-\s]")
-        elif ch == "'":
-            parts.append(r"['’]\s*")
-        else:
-            parts.append(re.escape(ch))
-    body = "".join(parts)
-    if any(c.islower() for c in phrase):
-        body = f"(?i:{body})"
-    before = _NOT_LETTER_BEFORE if letter_bounds else r"(?<!\w)"
-    after = _NOT_LETTER_AFTER if letter_bounds else r"(?!\w)"
-    head = before if phrase[0].isalnum() else ""
-    tail = after if phrase[-1].isalnum() else ""
-    return head + body + tail
+def _char_regex(ch: str, phrase: str) -> str:
+    """The regex for one character of a phrase: spaces, hyphens and apostrophes are loose."""
+    if ch == " ":
+        return r"\s+"
+    if ch == "-" and len(phrase) > 1:
+        return r"[-\s]"
+    if ch == "'":
+        return r"['’]\s*"
+    return re.escape(ch)
+
+
+def _trie_regex(phrases: list[str], head: str, tail: str) -> str:
+    """A regex for a set of phrases, factored as a trie so that each position costs one
+    character test per branch; longer phrases are tried before their prefixes."""
+    root: dict[Any, Any] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault((_char_regex(ch, phrase), ch.isalnum()), {})
+        node[None] = None
+
+    def emit(node: dict[Any, Any], last_alnum: bool) -> str:
+        alts = [tok + emit(child, alnum) for (tok, alnum), child in
+                sorted((k, v) for k, v in node.items() if k is not None)]
+        if None in node:
+            alts.append(tail if last_alnum else "")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    branches = [(head if alnum else "") + tok + emit(child, alnum)
+                for (tok, alnum), child in sorted(root.items())]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _alternation(phrases: list[str], letter_bounds: bool = False) -> str:
-    """One group matching any of the phrases, longest first so that the longest wins."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(_phrase_regex(p, letter_bounds) for p in ordered) + ")"
+    """One group matching any of the phrases, the longest first, with word bounds.
+
+    Phrases with a lower-case letter match in any case; the others (symbols, ISO codes,
+    abbreviations such as "M") match only as written.
+    """
+    head = _NOT_LETTER_BEFORE if letter_bounds else r"(?<!\w)"
+    tail = _NOT_LETTER_AFTER if letter_bounds else r"(?!\w)"
+    unique = set(phrases)
+    exact = [p for p in unique if not any(c.islower() for c in p)]
+    folded = {p.lower() for p in unique if any(c.islower() for c in p)}
+    parts = [_trie_regex(exact, head, tail)] if exact else []
+    if folded:
+        parts.append("(?i:" + _trie_regex(sorted(folded), head, tail) + ")")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _expand(phrase: str, contractions: dict[str, list[str]]) -> list[str]:
@@ -259,7 +281,9 @@ def _lexicon() -> _Lexicon:
     units = {form: unit for unit, fs in data["units"].items() for form in fs}
     quals = {v: q for p, q in data["qualifiers"].items() for v in _expand(p, data["contractions"])}
     scale_alt = _alternation(list(data["scales"]), True)
-    bare = _alternation(data["bare_scales"])
+    # Words that may begin a figure: number words, and the scale words that stand alone.
+    anchors = sorted({w.lower() for w in data["number_words"]}
+                     | {w.lower().split("-")[0] for w in data["bare_scales"]})
     pct = _percent_regexes(data, number)
     openers = _alternation(list(data["range_openers"]))
     return _Lexicon(
@@ -277,7 +301,7 @@ def _lexicon() -> _Lexicon:
         thousands=set(data["thousand_words"]),
         short_scales=set(data["scales_need_currency"]),
         non_count=set(data["non_count_followers"]),
-        anchor_re=re.compile(rf"\d+|(?P<bare>{bare})|{word}"),
+        anchor_re=re.compile(r"\d+|\b(?i:" + _trie_regex(anchors, "", r"(?!\w)") + ")"),
         number_re=re.compile(number),
         word_re=re.compile(word),
         scale_re=re.compile(rf"{_GAP}*(?P<item>{scale_alt})"),
@@ -560,7 +584,8 @@ def find_amounts(text: str) -> list[AmountMatch]:
     for anchor in lex.anchor_re.finditer(text):
         if anchor.start() < skip_to:
             continue
-        core = _core_at(text, anchor.start(), lex, bare=anchor.group("bare") is not None)
+        bare = not anchor.group()[0].isdigit() and lex.number_words.get(anchor.group()) is None
+        core = _core_at(text, anchor.start(), lex, bare)
         if core is None:
             continue
         pair = None if core.bare else _range_pair(text, core, last_end, lex)

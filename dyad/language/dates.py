@@ -68,9 +68,10 @@ def _alt(words: Any) -> str:
 
 B = r"(?<![\w])"  # left word boundary that also works before accented letters
 E = r"(?![\w])"
-Y4 = r"(?<![\d.,])(?:1\d|20|21)\d\d(?!\d|[.,]\d|\s\d{3}(?!\d))"
-Y2 = r"['’]?\d\d(?=\s*(?:[,.;:)»!?]|$))"
-DAY = r"(?:1\s?er|1\s?re|premier|[12]\d|3[01]|0?[1-9])(?![\d\w])"  # "1 er": tokenised text
+# a year is not part of a larger number (60.082.000, 2 000 000) nor of a code (SN 2016gkg)
+Y4 = r"(?<![\d.,])(?:1\d|20|21)\d\d(?![\w]|[.,]\d|\s\d{3}(?!\d))"
+Y2 = r"['’]?\d\d(?=\s*(?:[,.;:](?!\d)|[)»!?]|$))"
+DAY = r"(?:1\s?er|1\s?re|[12]\d|3[01]|0?[1-9])(?![\d\w])"  # "1 er": tokenised text
 
 # Atom kinds, tried in this order at each position (the first that matches and validates wins).
 TEMPLATES: list[tuple[str, str]] = [
@@ -97,7 +98,7 @@ TEMPLATES: list[tuple[str, str]] = [
              r"|(?P<they>l['’]\s*année)))?" + E),
     ("decade", B + r"(?:(?P<det>les)\s+)?(?:{DECADE})\s+(?P<dec>(?:19|20)?\d0)(?!\d)"),
     ("century", B + r"(?:(?P<det>le)\s+)?(?P<c>[IVXL]+|\d{1,2})\s?(?:e|ème|è|eme)\s+(?:{CENTURY})" + E),
-    ("date", B + r"(?:(?P<det>le)\s+)?(?:(?P<wd>{WD})\s+(?:(?P<pod>{POD})\s+)?)?(?P<d>{DAY})\s+(?P<m>{MON})"
+    ("date", B + r"(?:(?P<det>le)\s+)?(?:(?P<wd>{WD})\s+(?:(?P<pod>{POD})\s+)?)?(?P<d>{DAY})(?:\s+|-)(?P<m>{MON})"
              r"(?:\s+(?P<y>{Y4}|{Y2}))?(?:\s+(?P<dir>{DIR}))?" + E),
     ("wdday", B + r"(?:(?P<det>le)\s+)?(?P<wd>{WD})\s+(?P<d>{DAY})(?!\s*(?:h(?![\w])|heures?)|\s*[,.:h]\s*\d)"),
     ("holiday", B + r"(?:(?P<det>la|le|cette|ce)\s+)?(?:fête\s+de\s+(?:la\s+|l['’]\s*)?)?(?P<h>{HOLIDAY})"
@@ -113,7 +114,7 @@ TEMPLATES: list[tuple[str, str]] = [
     ("season", B + r"(?:(?P<det>l['’]|cet|ce|le)\s*)?(?P<s>{SEASON})(?:\s+(?P<y>{Y4})|\s+(?P<dir>{DIR}))?" + E),
     ("theyear", B + r"l['’]\s*an(?:née)?" + E + r"(?!\s*\d)"),
     ("year", B + r"(?:(?P<pre>l['’]\s*an(?:née)?)\s+)?(?P<y>{Y4})"),
-    ("year2", B + r"(?P<y>['’]?\d\d)(?=\s*(?:[,.;:()»!?]|$))"),
+    ("year2", B + r"(?P<y>['’]?\d\d)(?=\s*(?:[,.;:](?!\d)|[()»!?]|$))"),
 ]
 
 
@@ -151,7 +152,7 @@ def _grammar(lang: str = "fr") -> _Grammar:
     weekdays = {_norm(k): v for k, v in data["weekdays"].items()}
     frag = {
         "MON": _alt(months), "WD": _alt(weekdays), "POD": _alt(data["parts_of_day"]),
-        "DAY": DAY, "Y4": Y4, "Y2": Y2, "DIR": _alt(data["directions"]),
+        "DAY": "(?:" + DAY + "|" + _alt(data["day_words"]) + E + ")", "Y4": Y4, "Y2": Y2, "DIR": _alt(data["directions"]),
         "SPANOPEN": _alt(data["span_openers"]), "SPANCONN": _alt(data["span_connectors"]),
         "LISTOPEN": _alt(data["list_openers"]), "CARD": _alt(data["cardinals"]),
         "FL": _alt(data["first_last"]), "ORD": _alt(data["ordinals"]), "PERIOD": _alt(data["periods"]),
@@ -177,7 +178,7 @@ def _grammar(lang: str = "fr") -> _Grammar:
     year_before = re.compile(B + _alt(data["year_before"]) + r"\s*$", re.I)
     units_after = re.compile(r"\s*" + _alt(data["units_after_numbers"]) + r"(?![\w])", re.I)
     shared_dir = re.compile(r"\s*(?:et|ou|,)\s*" + frag["MON"] + r"\s+(" + frag["DIR"] + ")", re.I)
-    list_item = re.compile(r"(?P<d>" + DAY + r")(?:\s+(?P<m>" + frag["MON"] + "))?", re.I)
+    list_item = re.compile(r"(?P<d>" + frag["DAY"] + r")(?:\s+(?P<m>" + frag["MON"] + "))?", re.I)
     year_before_weak = re.compile(B + _alt(data["year_before_weak"]) + r"\s*$", re.I)
     return _Grammar(data, months, weekdays, kinds, master, edge, deadline, past_signal, month_ok,
                     season_ok, year_before, units_after, frozenset(_norm(w) for w in data["year_next_words"]),
@@ -536,17 +537,22 @@ class _Resolver:
         before = self.ctx.before(m.start())
         if m.groupdict().get("pre") or g.year_before.search(before):
             return True
+        weak = bool(g.year_before_weak.search(before))  # "de 2010" but also "de 1900 domiciles"
+        nxt = re.match(r"[^\S\n]*([\w'’-]+)", after)
+        if not nxt:
+            return weak or 1800 <= y <= 2100  # punctuation, end of line or of text: "la révolution de 1789."
         if not 1800 <= y <= 2100:
             return False
-        nxt = re.match(r"\s*([\w'’-]+)", after)
-        if not nxt:
-            return True  # punctuation or end of text
         word = nxt.group(1)
-        if word[:1].isupper() or _norm(word) in g.year_next or _norm(word.split("'")[0] + "'") in g.year_next:
+        if (word[:1].isupper() and word.isalpha()) or _norm(word) in g.year_next \
+                or _norm(word.split("'")[0].split("’")[0] + "'") in g.year_next:
             return True
-        # after a name: "Grand Prix 2018", "Dublin Pride 2018 attire"
-        prev = re.search(r"([\w-]+)\s+$", before)
-        return bool(prev and prev.group(1)[:1].isupper() and not g.year_before_weak.search(before))
+        # after a name inside a sentence: "Grand Prix 2018", "la Dublin Pride 2018 attire"
+        prev = re.search(r"([\w-]+)[^\S\n]+$", before)
+        if weak or not prev or not prev.group(1)[:1].isupper():
+            return False
+        head = before[:prev.start(1)].rstrip(" \t")
+        return bool(head) and head[-1] not in ".!?»:\n"
 
     def year(self, m: re.Match[str]) -> _Found | None:
         y = int(m["y"])

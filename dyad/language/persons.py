@@ -151,6 +151,12 @@ class PersonFinder:
                 continue
             by_start[start] = PersonMention(start, end, doc.char_span(start, end).text, None, None)
         people = sorted(by_start.values(), key=lambda p: p.start)
+        for p in people:  # "ghanéen Nana Akufo-Addo": a demonym right before the name
+            if p.country is None:
+                span = doc.char_span(p.start, p.end, alignment_mode="expand")
+                m = covered.get(span.start - 1) if span is not None and span.start > 0 else None
+                if m is not None and m.kind in ("demonym", "country"):
+                    p.country = m.value
         self._post_appositions(doc, people, titles, covered, used_titles)
         groups = self._group(people)
         bare = self._bare_titles(doc, titles, used_titles, covered, groups, people)
