@@ -79,11 +79,15 @@ class _Hit:
     money_word: bool  # names money, even when its currency is unknown
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_APOSTROPHE_GAP = re.compile(r"' ")
+
+
 def _norm(phrase: str) -> str:
     """Fold a matched phrase to a lookup key: one space, straight apostrophe, no hyphen."""
     phrase = phrase.replace("\u2019", "'").replace("-", " ")
-    phrase = re.sub(r"\s+", " ", phrase).strip()
-    return re.sub(r"' ", "'", phrase)
+    phrase = _SPACE_RUN.sub(" ", phrase).strip()
+    return _APOSTROPHE_GAP.sub("'", phrase)
 
 
 def _char_regex(ch: str, phrase: str) -> str:
@@ -157,6 +161,8 @@ class _Table:
 
     def get(self, matched: str) -> Any:
         """The value of a matched phrase, or None."""
+        if matched in self.exact:  # the common case: written as in the data file
+            return self.exact[matched]
         key = _norm(matched)
         if key in self.exact:
             return self.exact[key]
@@ -271,6 +277,17 @@ def _percent_regexes(data: dict[str, Any], number: str) -> dict[str, str]:
     }
 
 
+def _anchor_regex(words: list[str]) -> re.Pattern[str]:
+    """Where a figure may begin: digits or a number word.
+
+    The leading character-class lookahead lets the regex engine skip most positions
+    with one test instead of entering the word trie (about twice as fast on news text).
+    """
+    initials = sorted({w[0] for w in words} | {w[0].upper() for w in words})
+    lead = "(?=[\\d" + re.escape("".join(initials)) + "])"
+    return re.compile(lead + r"(?:\d+|\b(?i:" + _trie_regex(words, "", r"(?!\w)") + "))")
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     """Load and compile the French amount vocabulary (once per process)."""
@@ -301,7 +318,7 @@ def _lexicon() -> _Lexicon:
         thousands=set(data["thousand_words"]),
         short_scales=set(data["scales_need_currency"]),
         non_count=set(data["non_count_followers"]),
-        anchor_re=re.compile(r"\d+|\b(?i:" + _trie_regex(anchors, "", r"(?!\w)") + ")"),
+        anchor_re=_anchor_regex(anchors),
         number_re=re.compile(number),
         word_re=re.compile(word),
         scale_re=re.compile(rf"{_GAP}*(?P<item>{scale_alt})"),
@@ -329,10 +346,21 @@ def _lexicon() -> _Lexicon:
 # --- numbers -------------------------------------------------------------------------
 
 
+_GAP_RE = re.compile(_GAP)
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
+def _tidy(value: float) -> float:
+    """Drop binary noise from scaling: 66,1 milliards is 66100000000.0, not ...99999.99999."""
+    return float(f"{value:.15g}")
+
+
 def _digits_value(figure: str) -> float:
     """Value of a figure in French notation: spaces and dotted groups separate thousands."""
-    figure = re.sub(_GAP, "", figure)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", figure):
+    if figure.isdigit():
+        return float(figure)
+    figure = _GAP_RE.sub("", figure)
+    if _DOTTED_THOUSANDS.fullmatch(figure):
         figure = figure.replace(".", "")
     return float(figure.replace(",", "."))
 
@@ -431,7 +459,7 @@ def parse_number(words: str) -> float | None:
     core = _core_at(text, start, lex, bare=False) or _core_at(text, start, lex, bare=True)
     if core is None or core.end != len(text):
         return None
-    return core.value
+    return _tidy(core.value)
 
 
 # --- amounts -------------------------------------------------------------------------
@@ -518,7 +546,7 @@ def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
         post = lex.post_qual_re.match(text, end)
         if post:
             qualifier, end = lex.post_qualifiers.get(post.group("item")), post.end()
-    match = AmountMatch(start, end, text[start:end], value, code, qualifier or "exact", unit)
+    match = AmountMatch(start, end, text[start:end], _tidy(value), code, qualifier or "exact", unit)
     return _Hit(match, scale, carry, money_word)
 
 
@@ -558,7 +586,7 @@ def _range_pair(text: str, core: _Core, lo: int, lex: _Lexicon) -> tuple[_Hit, _
     m = second.match
     # The opener is part of the span when it carries the qualifier ("entre").
     start = opener.start() if opener and first_q != "exact" else core.start
-    first = AmountMatch(start, core.end, text[start:core.end], core.value * factor,
+    first = AmountMatch(start, core.end, text[start:core.end], _tidy(core.value * factor),
                         m.currency, first_q, m.unit)
     if second_q != "exact" and m.qualifier == "exact":
         m.qualifier = second_q
