@@ -605,3 +605,22 @@ def test_two_hundred_thousand_words_in_well_under_a_second(gaz):
     elapsed = time.perf_counter() - start
     assert len(found) > 20_000
     assert elapsed < 1.5, f"{elapsed:.2f}s for 200,000 words"
+
+
+# -- English ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Polish minister met Kazakh officials in Hanoi",
+     [("Polish", "demonym", "POL"), ("Kazakh", "demonym", "KAZ"), ("Hanoi", "city", "Hanoi")]),
+    ("polish the shoes", []),
+    ("Sino-American talks", [("Sino", "demonym", "CHN"), ("American", "demonym", "USA")]),
+    ("the United States and the DRC", [("United States", "country", "USA"), ("DRC", "country", "COD")]),
+    ("South Korea and North Korea", [("South Korea", "country", "KOR"), ("North Korea", "country", "PRK")]),
+])
+def test_english_gazetteer(text, expected):
+    assert hits(load_gazetteer("en"), text) == expected
+
+
+def test_english_demonyms_cover_un_members_but_dominica():
+    rows = {r["iso3"] for r in read_tsv(DATA / "en" / "demonyms.tsv")}
+    assert [c for c in UN_MEMBERS if c not in rows] == ["DMA"]

@@ -22,8 +22,9 @@ DATA = Path(__file__).parent / "data"
 KINDS = ("stop", "country", "city", "igo", "demonym", "title")
 # When one phrase names several things, the first kind here wins ("Singapour": the country).
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
-# Proper names must be written with their capital ("la réunion" is a meeting, "la Réunion" an island).
-_CAPITALISED_KINDS = {"stop", "country", "city", "igo"}
+# A form written with a capital in the tables needs it in the text ("la réunion" is a meeting,
+# "la Réunion" an island; English "Polish", not "polish"), except titles ("premier ministre").
+_CAPITALISED_KINDS = {"stop", "country", "city", "igo", "demonym"}
 # Place names are not read inside a person's or a company's name ("France Gall", "Vietnam Airlines").
 _PLACE_KINDS = {"country", "city"}
 
@@ -214,7 +215,9 @@ class Gazetteer:
             return
         for row in read_tsv(path):
             iso3 = row["iso3"]
-            forms = [row.get(c, "") for c in ("masc_sg", "fem_sg", "masc_pl", "fem_pl")]
+            # Every column but the code, the alternatives and the prefixes holds one form
+            # (masc_sg ... fem_pl in French, adjective and people in English).
+            forms = [v for c, v in row.items() if c not in ("iso3", "alt", "prefix")]
             for form in [f for f in forms if f] + _split(row.get("alt", "")):
                 self._add("demonym", form, iso3, country=iso3)
                 self._countries.setdefault(name_key(form), iso3)
