@@ -62,10 +62,14 @@ OTHER_TIME = {"depuis", "avant", "apres", "jusqu'a", "jusqu'au", "des"}
 
 
 def _other_time(view: DocView, d, tok: Token) -> bool:
-    """A date in a "depuis ...", "avant ...", "après ..." phrase dates something else."""
+    """A date in a "depuis ...", "avant ...", "après ..." phrase, or in a relative clause
+    the fact is not part of ("la COP28, qui s'ouvrira le 30 novembre"), dates something else."""
     span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None:
         return False
+    own = {a.i for a in tok.ancestors} | {tok.i}
+    if any(a.dep_ == "acl:relcl" and a.i not in own for a in [span.root] + list(span.root.ancestors)):
+        return True
     if fold(view.doc.text[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
         return True
     t, steps = span.root, 0
@@ -183,8 +187,10 @@ def last_person_before(view: DocView, offset: int, window: int = 600) -> Actor |
     return people[-1] if people else None
 
 
-def subject_party(view: DocView, verb: Token) -> Actor | None:
-    """The party acting as the verb's subject; a pronoun subject is the last person named."""
+def subject_party(view: DocView, verb: Token, climb: int = 3) -> Actor | None:
+    """The party acting as the verb's subject; a pronoun subject is the last person named.
+    Infinitives and participles take the subject of the clause above them ("la Turquie a
+    été le premier pays à reconnaître ...")."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubj:pass"):
             a = view.party_below(c)
@@ -195,7 +201,11 @@ def subject_party(view: DocView, verb: Token) -> Actor | None:
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return subject_party(view, verb.head)
     if verb.dep_ in ("acl", "acl:relcl") and verb.head is not verb:
-        return view.party_below(verb.head, depth=1)  # "M. Akufo-Addo, arrivé dans la matinée"
+        a = view.party_below(verb.head, depth=1)  # "M. Akufo-Addo, arrivé dans la matinée"
+        if a is not None:
+            return a
+    if climb > 0 and verb.head is not verb and verb.dep_ in ("acl", "xcomp", "advcl", "obl", "obl:arg", "nmod", "ccomp"):
+        return subject_party(view, verb.head, climb - 1)
     return None
 
 

@@ -56,7 +56,10 @@ def extract_invitations(view: DocView) -> list[Record]:
                 invitee = _invitee(view, head) or _invitee(view, tok)
         else:
             continue
-        if inviter is None or invitee is None or inviter.code == invitee.code:
+        if invitee is not None and not invitee.code and inviter is not None:
+            invitee = view.resolve(invitee, inviter.code)
+        inviter = view.resolve(inviter, invitee.code if invitee else None)
+        if inviter is None or invitee is None or not invitee.code or inviter.code == invitee.code:
             continue
         sent = tok.sent
         d = date_for(view, tok, sent, ("absolute", "partial", "relative"))

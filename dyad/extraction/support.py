@@ -67,7 +67,7 @@ def extract_support(view: DocView) -> list[Record]:
         pair = view.pair_below(subj) if subj is not None else None
         if mutual:
             # the parties of a mutual pledge are named before it ("Le Vietnam et le Kazakhstan se sont soutenus")
-            before = [a.code for a in view.actors_in(sent.start_char, tok.idx) if a.kind in ("country", "person")]
+            before = [a.code for a in view.actors_in(sent.start_char, tok.idx) if a.kind in ("country", "person", "place")]
             if not pair and len(set(before)) >= 2:
                 pair = list(dict.fromkeys(before))[:2]
             parties = fill_pair(view, sent, pair or [supporter.code if supporter else None], near=tok.idx)
@@ -75,7 +75,10 @@ def extract_support(view: DocView) -> list[Record]:
                 continue
             actor, target = parties
         else:
-            if supporter is None or supported is None or supporter.code == supported.code:
+            if supported is not None and not supported.code and supporter is not None:
+                supported = view.resolve(supported, supporter.code)
+            supporter = view.resolve(supporter, supported.code if supported else None)
+            if supporter is None or supported is None or not supported.code or supporter.code == supported.code:
                 continue
             if not obj and supported is None:
                 continue

@@ -129,7 +129,7 @@ class _Grammar:
     master: re.Pattern[str]
     edge: re.Pattern[str]
     deadline: re.Pattern[str]
-    past_signal: re.Pattern[str]
+    signal: re.Pattern[str]
     month_ok: re.Pattern[str]
     season_ok: re.Pattern[str]
     year_before: re.Pattern[str]
@@ -172,7 +172,7 @@ def _grammar(lang: str = "fr") -> _Grammar:
     edge = re.compile(r"(?:(?P<det>" + _alt(data["edge_determiners"]) + r")\s+)?(?P<edge>"
                       + _alt(data["edges"]) + r")\s*(?:-\s*|de\s+la\s+|de\s+|du\s+|des\s+|d['’]\s*)?$", re.I)
     deadline = re.compile(B + r"(?P<dl>" + _alt(data["deadlines"]) + r")\s*$", re.I)
-    past_signal = re.compile(B + _alt(data["past_signals"]) + r"\s*$", re.I)
+    signal = re.compile(B + r"(?P<s>" + _alt(data["signals"]) + r")\s*$", re.I)
     month_ok = re.compile(B + _alt(data["month_alone_after"]) + r"\s*$", re.I)
     season_ok = re.compile(B + _alt(data["season_after"]) + r"\s*$", re.I)
     year_before = re.compile(B + _alt(data["year_before"]) + r"\s*$", re.I)
@@ -180,7 +180,7 @@ def _grammar(lang: str = "fr") -> _Grammar:
     shared_dir = re.compile(r"\s*(?:et|ou|,)\s*" + frag["MON"] + r"\s+(" + frag["DIR"] + ")", re.I)
     list_item = re.compile(r"(?P<d>" + frag["DAY"] + r")(?:\s+(?P<m>" + frag["MON"] + "))?", re.I)
     year_before_weak = re.compile(B + _alt(data["year_before_weak"]) + r"\s*$", re.I)
-    return _Grammar(data, months, weekdays, kinds, master, edge, deadline, past_signal, month_ok,
+    return _Grammar(data, months, weekdays, kinds, master, edge, deadline, signal, month_ok,
                     season_ok, year_before, units_after, frozenset(_norm(w) for w in data["year_next_words"]),
                     shared_dir, list_item, year_before_weak)
 
@@ -335,15 +335,15 @@ class _Context:
         return None if SENTENCE_END.search(self.text, end, offset) else year
 
     def tense(self, offset: int) -> str | None:
-        if self.past_signal(offset):
-            return "past"
+        """The tense that places the expression: a signal word in front of it, else the verb's."""
+        sm = self.g.signal.search(self.before(offset))
+        if sm:
+            which = self.g.data["signals"][_norm(sm["s"])]
+            return None if which == "nearest" else which
         return self.tense_fn(offset) if self.tense_fn else None
 
     def before(self, offset: int, width: int = 40) -> str:
         return self.text[max(0, offset - width):offset]
-
-    def past_signal(self, offset: int) -> bool:
-        return bool(self.g.past_signal.search(self.before(offset)))
 
     @property
     def day_ref(self) -> Interval | None:

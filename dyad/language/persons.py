@@ -184,11 +184,17 @@ class PersonFinder:
 
     def _group(self, people: list[PersonMention]) -> list[PersonGroup]:
         groups: dict[str, PersonGroup] = {}
+        firsts: dict[str, str] = {}  # first word of a full name -> its group ("M. Yoon", "M. Xi")
         # longer names first, so a short "Tokaïev" joins "Kassym-Jomart Tokaïev"
         for p in sorted(people, key=lambda p: -len((p.name or "").split())):
-            key = name_key(p.name.split()[-1]) if p.name else ""
+            words = p.name.split() if p.name else []
+            key = name_key(words[-1]) if words else ""
             if not key:
                 continue
+            if len(words) == 1 and key not in groups and key in firsts:
+                key = firsts[key]  # surname first, as in Korean, Chinese or Vietnamese names
+            if len(words) > 1:
+                firsts.setdefault(name_key(words[0]), key)
             g = groups.get(key)
             if g is None:
                 g = groups[key] = PersonGroup(key, first=p.start)
