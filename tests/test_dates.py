@@ -133,6 +133,30 @@ RESOLVED = [
      "janvier", "1997-01-01", "1997-01-31", "partial", "1997-01", True),
     ("il a été sanctionné en mai et juin derniers.", "2003-02-23", "past",
      "mai", "2002-05-01", "2002-05-31", "partial", "2002-05", True),
+    # prepositions that place a date whatever the tense
+    ("M. Blair a donné jusqu'au 30 juin aux responsables", "1999-05-21", "past",
+     "30 juin", "1999-06-30", "1999-06-30", "partial", "1999-06-30", True),
+    ("Diawara, sans club depuis janvier, n'a pas convaincu", "2002-09-13", "present",
+     "janvier", "2002-01-01", "2002-01-31", "partial", "2002-01", True),
+    ("Il a promis de régler la question d'ici le 15 janvier.", "2023-12-20", "past",
+     "d'ici le 15 janvier", "2024-01-15", "2024-01-15", "deadline", "2024-01-15", True),
+    # feasts, tokenised days, a weekday with a day number
+    ("Il reviendra à Noël.", "2023-08-22", "future",
+     "Noël", "2023-12-25", "2023-12-25", "partial", "2023-12-25", True),
+    ("C'est en cette fête de Pentecôte que se déroulera la fête du village.", "1999-05-18", "future",
+     "cette fête de Pentecôte", "1999-05-23", "1999-05-23", "partial", "1999-05-23", True),
+    ("le lundi de Pâques 2024", None, None,
+     "le lundi de Pâques 2024", "2024-04-01", "2024-04-01", "absolute", "2024-04-01", False),
+    ("Le référendum du 1 er octobre a eu lieu.", "2017-10-03", "past",
+     "1 er octobre", "2017-10-01", "2017-10-01", "partial", "2017-10-01", True),
+    ("Barguil gagne à Foix le quatorze juillet", "2017-07-15", "present",
+     "le quatorze juillet", "2017-07-14", "2017-07-14", "partial", "2017-07-14", True),
+    ("Un train a déraillé samedi 21, dans la soirée.", "2023-10-23", "past",
+     "samedi 21", "2023-10-21", "2023-10-21", "partial", "2023-10-21", True),
+    ("le symbole de la révolution française de 1789.", None, None,
+     "1789", "1789-01-01", "1789-12-31", "absolute", "1789", False),
+    ("Irlande : la Dublin Pride 2018 attire des dizaines de milliers de personnes", None, None,
+     "2018", "2018-01-01", "2018-12-31", "absolute", "2018", False),
     # relative to the reference
     ("Il est venu hier.", "2023-08-22", "past",
      "hier", "2023-08-21", "2023-08-21", "relative", "2023-08-21", True),
@@ -301,6 +325,14 @@ NOT_DATES = [
     "Il a marqué 2 buts en 10 minutes.",
     "Un plan de 2011 millions de dollars.",
     "au printemps de l'environnement",
+    "la supernova SN 2016gkg",
+    "Nommée 2014 UZ224, celle-ci orbiterait",
+    "Environ 1800 écoles ont fermé.",
+    "8000 personnes sont arrivées et 1370 ont perdu la vie",
+    "une valeur évaluée en 52,4 milliards d'actions",
+    "Les décorations du marché de Noël ont été arrachées.",
+    "Il a fait ses courses au Printemps Haussmann.",
+    "Mai Fatty a contredit les accusations.",
 ]
 
 
@@ -325,6 +357,11 @@ def test_relative_without_reference_is_unresolved(text, want, timex):
     assert m.interval is None
     assert m.anchor == "reference"
     assert m.timex == timex
+
+
+def test_days_of_different_months_stay_apart():
+    ms = run("Les attentats des 14 juillet et 19 décembre derniers ont frappé", "2017-01-10", "past")
+    assert [(m.text, m.timex) for m in ms] == [("des 14 juillet", "2016-07-14"), ("19 décembre derniers", "2016-12-19")]
 
 
 def test_year_without_reference_is_still_resolved():
