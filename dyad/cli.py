@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(func=cmd_extract)
 
+    from .kbcli import add_kb_commands  # the knowledge-base commands
+    add_kb_commands(sub, _paths, _common)
     return parser
 
 

@@ -67,6 +67,7 @@ class DocView:
                 continue
             view.actors.append(a)
         view.actors.sort(key=lambda a: a.start)
+        view._disambiguate()
         view._counterparts()
         for a in view.actors:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -76,6 +77,18 @@ class DocView:
                     if t.i not in view.token_actor or a.kind == "person":
                         view.token_actor[t.i] = a
         return view
+
+    def _disambiguate(self) -> None:
+        """"congolais" in an article about the DR Congo means the DR Congo."""
+        table = json.loads((DATA / self.lang / "ambiguous.json").read_text(encoding="utf-8"))
+        surface = {id(a): fold(self.doc.text[a.start:a.end]).strip() for a in self.actors}
+        clear = {a.code for a in self.actors if surface[id(a)] not in table}
+        for a in self.actors:
+            cands = table.get(surface[id(a)])
+            if cands and a.code == cands[0] and a.code not in clear:
+                other = [c for c in cands[1:] if c in clear]
+                if len(other) == 1:
+                    a.code = other[0]
 
     def _counterparts(self) -> None:
         """"son homologue Kaïs Saïed": the other side of the person last named, in the

@@ -71,7 +71,7 @@ def from_top(text: str, dates: list[DateMatch], lang: str) -> tuple[DateMatch | 
 
 def infer_bounds(dates: list[DateMatch], tense: Callable[[int], str | None]) -> Interval | None:
     """The span the publication date must lie in, from the dates the text states with a year."""
-    stated = [m for m in dates if m.interval is not None and m.explicit_year and m.kind == "absolute"]
+    stated = [m for m in dates if m.interval is not None and m.explicit_year and m.kind in ("absolute", "part")]
     past = [m.interval for m in stated if tense(m.start) in ("past", "present")]
     if not past:
         return None
@@ -95,8 +95,9 @@ def publication_date(text: str, published_raw: str | None, tense: Callable[[int]
     if bounds is None:
         return PublicationDate(None, "unknown"), raw
     if top is not None:
-        # a dateline gives day and month ("BERLIN, 7 décembre (Reuters)"); the text gives the year
-        resolved = find_dates(text, bounds, lambda _: "past")
+        # a dateline gives day and month ("BERLIN, 7 décembre (Reuters)"); the text gives the
+        # year: the first such day after the latest event it reports as past
+        resolved = find_dates(text, bounds, lambda _: "future")
         hit = next((m for m in resolved if m.start == top.start and m.interval is not None), None)
         if hit is not None:
             day = Interval(hit.interval.start, hit.interval.end, "day", inferred=True)

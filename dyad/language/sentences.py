@@ -27,7 +27,7 @@ def _knowledge(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     # "Rabat (MAP) –", "Hanoï, 22 août 2023 (VNA) –", "BERLIN, 7 décembre (Reuters) -", "PARIS -"
     dateline = re.compile(
         rf"^\s*[A-ZÀ-Ý][^\n()]{{0,{place}}}?"
-        rf"(?:\s*\([^\n()]{{1,{agency}}}\))?\s*[{dashes}]\s+(?=\S)")
+        rf"(?:\s*\([^\n()]{{1,{agency}}}\)[^\n()]{{0,{agency}}}?){{0,2}}\s*[{dashes}]+\s+(?=\S)")
     return abbrev, dateline
 
 
