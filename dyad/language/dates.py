@@ -74,53 +74,55 @@ Y2 = r"['’]?\d\d(?=\s*(?:[,.;:](?!\d)|[)»!?]|$))"
 DAY = r"(?:1\s?er|1\s?re|[12]\d|3[01]|0?[1-9])(?![\d\w])"  # "1 er": tokenised text
 
 # Atom kinds, tried in this order at each position (the first that matches and validates wins).
+# {NAME} is a word list of dates.json ({W:name} one of its "words"); a list whose phrases may
+# end in an apostrophe (d') is followed by \s* rather than \s+.
 TEMPLATES: list[tuple[str, str]] = [
     ("dmy", r"(?<![\d/.])(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>\d{4})(?![\d/.]\d|\d)"),
     ("ymd", r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
-    ("dayspan_et", B + r"entre\s+(?P<p1>(?:(?P<det1>le)\s+)?(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MON}))?"
-                   r"(?:\s+(?P<y1>{Y4}))?)\s+et\s+(?P<p2>(?:(?P<det2>le)\s+)?(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+"
-                   r"(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
-    ("dayspan", B + r"(?:(?:{SPANOPEN})\s+)?(?P<p1>(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MON}))?"
-                r"(?:\s+(?P<y1>{Y4}))?)\s*(?:{SPANCONN})\s*(?P<p2>(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+"
+    ("dayspan_et", B + r"{W:between}\s+(?P<p1>(?:{W:day_determiners}\s+)?(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})"
+                   r"(?:\s+(?P<m1>{MON}))?(?:\s+(?P<y1>{Y4}))?)\s+{W:and}\s+(?P<p2>(?:{W:day_determiners}\s+)?"
+                   r"(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
+    ("dayspan", B + r"(?:{SPANOPEN}\s*)?(?P<p1>(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MON}))?"
+                r"(?:\s+(?P<y1>{Y4}))?)\s*{SPANCONN}\s*(?P<p2>(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+"
                 r"(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
-    ("list", B + r"(?P<p1>(?:{LISTOPEN})\s+(?P<items>{DAY}(?:\s+{MON})?(?:\s*,\s*{DAY}(?:\s+{MON})?)*))\s*(?:,|et)\s*"
-             r"(?P<p2>(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
-    ("monthspan_open", B + r"(?:de|d['’]|entre)\s*(?P<p1>(?P<m1>{MON})(?:\s+(?P<y1>{Y4}))?)\s*(?:à|au|et|-|–)\s*"
-                       r"(?P<p2>(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?)" + E),
+    ("list", B + r"(?P<p1>{LISTOPEN}\s+(?P<items>{DAY}(?:\s+{MON})?(?:\s*,\s*{DAY}(?:\s+{MON})?)*))\s*"
+             r"{W:list_separators}\s*(?P<p2>(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
+    ("monthspan_open", B + r"{W:month_span_openers}\s*(?P<p1>(?P<m1>{MON})(?:\s+(?P<y1>{Y4}))?)\s*"
+                       r"{W:month_span_connectors}\s*(?P<p2>(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?)" + E),
     ("monthspan_dash", B + r"(?P<p1>(?P<m1>{MON})(?:\s+(?P<y1>{Y4}))?)\s*[-–/]\s*(?P<p2>(?P<m2>{MON})"
                        r"(?:\s+(?P<y2>{Y4}))?)" + E),
-    ("yearspan_open", B + r"(?:de|d['’]|entre|depuis)\s*(?P<p1>(?:l['’]\s*an(?:née)?\s+)?(?P<y1>{Y4}))\s+"
-                      r"(?:à|au|et|jusqu['’]\s*en)\s+(?P<p2>(?P<y2>{Y4}))"),
+    ("yearspan_open", B + r"{W:year_span_openers}\s*(?P<p1>(?:{W:the_year}\s+)?(?P<y1>{Y4}))\s+"
+                      r"{W:year_span_connectors}\s+(?P<p2>(?P<y2>{Y4}))"),
     ("yearspan_dash", r"(?P<p1>(?P<y1>{Y4}))\s*[-–/]\s*(?P<p2>(?P<y2>{Y4}|\d\d(?![\d.,])))"),
-    ("part", B + r"(?:(?P<det>les|le|la|l['’])\s*)?(?:(?P<card>{CARD}|\d{1,2})\s+(?P<fl>{FL})\s+(?P<unit>mois)"
-             r"|(?P<ord>{ORD})\s+(?P<period>{PERIOD}))(?:\s+(?:(?:de|du)\s+|d['’]\s*)?(?:(?P<thisy>cette\s+année"
-             r"|l['’]\s*année\s+en\s+cours)|(?P<rely>l['’]\s*an(?:née)?)\s+(?P<dir>{DIR})|(?:l['’]\s*année\s+)?(?P<y>{Y4})"
-             r"|(?P<they>l['’]\s*année)))?" + E),
-    ("decade", B + r"(?:(?P<det>les)\s+)?(?:{DECADE})\s+(?P<dec>(?:19|20)?\d0)(?!\d)"),
-    ("century", B + r"(?:(?P<det>le)\s+)?(?P<c>[IVXL]+|\d{1,2})\s?(?:e|ème|è|eme)\s+(?:{CENTURY})" + E),
-    ("date", B + r"(?:(?P<det>le)\s+)?(?:(?P<wd>{WD})\s+(?:(?P<pod>{POD})\s+)?)?(?P<d>{DAY})(?:\s+|-)(?P<m>{MON})"
-             r"(?:\s+(?P<y>{Y4}|{Y2}))?(?:\s+(?P<dir>{DIR}))?" + E),
-    ("wdday", B + r"(?:(?P<det>le)\s+)?(?P<wd>{WD})\s+(?P<d>{DAY})(?!\s*(?:h(?![\w])|heures?)|\s*[,.:h]\s*\d)"),
-    ("holiday", B + r"(?:(?P<det>la|le|cette|ce)\s+)?(?:fête\s+de\s+(?:la\s+|l['’]\s*)?)?(?P<h>{HOLIDAY})"
+    ("part", B + r"(?:{W:period_determiners}\s*)?(?:(?P<card>{CARD}|\d{1,2})\s+(?P<fl>{FL})\s+{W:month_unit}"
+             r"|(?P<ord>{ORD})\s+(?P<period>{PERIOD}))(?:\s+(?:{W:of}\s*)?(?:(?P<thisy>{W:this_year})"
+             r"|(?P<rely>{W:the_year})\s+(?P<dir>{DIR})|(?:{W:the_year}\s+)?(?P<y>{Y4})|(?P<they>{W:the_year})))?" + E),
+    ("decade", B + r"(?:{W:decade_determiners}\s+)?{DECADE}\s+(?P<dec>(?:19|20)?\d0)(?!\d)"),
+    ("century", B + r"(?:{W:century_determiners}\s+)?(?P<c>[IVXL]+|\d{1,2})\s?{W:century_suffixes}\s+{CENTURY}" + E),
+    ("date", B + r"(?:{W:day_determiners}\s+)?(?:(?P<wd>{WD})\s+(?:(?P<pod>{POD})\s+)?)?(?P<d>{DAY})(?:\s+|-)"
+             r"(?P<m>{MON})(?:\s+(?P<y>{Y4}|{Y2}))?(?:\s+(?P<dir>{DIR}))?" + E),
+    ("wdday", B + r"(?:{W:day_determiners}\s+)?(?P<wd>{WD})\s+(?P<d>{DAY})(?!\s*{HOURS}|\s*[,.:h]\s*\d)"),
+    ("holiday", B + r"(?:(?P<det>{W:holiday_determiners})\s+)?(?:{W:feast_of}\s*)?(?P<h>{HOLIDAY})"
                 r"(?:\s+(?P<y>{Y4}))?" + E),
-    ("monthyear", B + r"(?:(?P<det>le\s+)?mois\s+d(?:e\s+|['’]\s*))?(?P<m>{MON})\s+(?P<y>{Y4}|{Y2})"),
-    ("ago", B + r"(?P<ago>{AGO}|{IN})\s+(?P<n>{CARD}|\d{1,3})\s+(?P<unit>jours?|semaines?|mois|ans|années)" + E),
-    ("anaph", B + r"(?P<w>{ANAPH})(?:\s+{PODPRE}(?P<pod>{POD}))?" + E),
-    ("night", B + r"(?:la\s+)?nuit\s+d[ue]\s+(?P<wd1>{WD})\s+(?:à|au)\s+(?P<wd2>{WD})" + E),
-    ("rel", B + r"(?P<w>{REL})(?:\s+(?P<wd>{WD}))?(?:\s+{PODPRE}(?P<pod>{POD}))?" + E),
-    ("unitrel", B + r"(?P<det>{DETS})\s*(?P<unit>{UNIT})(?:(?P<ci>-ci|-là)|\s+(?P<dir>{DIR}))?" + E),
-    ("weekday", B + r"(?:(?P<this>ce)\s+)?(?:même\s+)?(?P<wd>{WD})(?:\s+{PODPRE}(?P<pod>{POD}))?(?:\s+(?P<dir>{DIR}))?" + E),
-    ("month", B + r"(?:(?P<det>le\s+)?mois\s+d(?:e\s+|['’]\s*))?(?P<m>{MON})(?:\s+(?P<dir>{DIR}))?" + E),
-    ("season", B + r"(?:(?P<det>l['’]|cet|ce|le)\s*)?(?P<s>{SEASON})(?:\s+(?P<y>{Y4})|\s+(?P<dir>{DIR}))?" + E),
-    ("theyear", B + r"l['’]\s*an(?:née)?" + E + r"(?!\s*\d)"),
-    ("year", B + r"(?:(?P<pre>l['’]\s*an(?:née)?)\s+)?(?P<y>{Y4})"),
+    ("monthyear", B + r"(?:{W:month_of}\s*)?(?P<m>{MON})\s+(?P<y>{Y4}|{Y2})"),
+    ("ago", B + r"(?P<ago>{AGO}|{IN})\s+(?P<n>{CARD}|\d{1,3})\s+(?P<unit>{UNITS})" + E),
+    ("anaph", B + r"(?P<w>{ANAPH})(?:\s+{PODLINK}(?P<pod>{POD}))?" + E),
+    ("night", B + r"{W:night_of}\s+(?P<wd1>{WD})\s+{W:night_to}\s+(?P<wd2>{WD})" + E),
+    ("rel", B + r"(?P<w>{REL})(?:\s+(?P<wd>{WD}))?(?:\s+{PODLINK}(?P<pod>{POD}))?" + E),
+    ("unitrel", B + r"(?P<det>{DETS})\s*(?P<unit>{UNIT})(?:(?P<ci>{UNITSUFFIX})|\s+(?P<dir>{DIR}))?" + E),
+    ("weekday", B + r"(?:(?P<this>{W:weekday_this})\s+)?(?:{W:same}\s+)?(?P<wd>{WD})(?:\s+{PODLINK}(?P<pod>{POD}))?"
+                r"(?:\s+(?P<dir>{DIR}))?" + E),
+    ("month", B + r"(?:(?P<of>{W:month_of})\s*)?(?P<m>{MON})(?:\s+(?P<dir>{DIR}))?" + E),
+    ("season", B + r"(?:(?P<det>{W:season_determiners})\s*)?(?P<s>{SEASON})(?:\s+(?P<y>{Y4})|\s+(?P<dir>{DIR}))?" + E),
+    ("theyear", B + r"{W:the_year}" + E + r"(?!\s*\d)"),
+    ("year", B + r"(?:(?P<pre>{W:the_year})\s+)?(?P<y>{Y4})"),
     ("year2", B + r"(?P<y>['’]?\d\d)(?=\s*(?:[,.;:](?!\d)|[()»!?]|$))"),
 ]
 
 
 @dataclass
 class _Grammar:
-    """dates.json compiled: lookups by normalised word, and the regexes."""
+    """dates.json compiled: lookups by normalised word, the atom regexes, and context tests."""
 
     data: dict[str, Any]
     months: dict[str, int]
@@ -130,14 +132,19 @@ class _Grammar:
     edge: re.Pattern[str]
     deadline: re.Pattern[str]
     signal: re.Pattern[str]
-    month_ok: re.Pattern[str]
-    season_ok: re.Pattern[str]
-    year_before: re.Pattern[str]
-    units_after: re.Pattern[str]
-    year_next: frozenset[str] = field(default_factory=frozenset)
-    shared_dir: re.Pattern[str] = re.compile("$^")
-    list_item: re.Pattern[str] = re.compile("$^")
-    year_before_weak: re.Pattern[str] = re.compile("$^")
+    shared_dir: re.Pattern[str]
+    list_item: re.Pattern[str]
+    year_next: frozenset[str]
+    befores: dict[str, re.Pattern[str]]  # data "before" lists, each matching at the end of a text
+    afters: dict[str, re.Pattern[str]]  # data "after" lists, each matching at the start of a text
+
+    def before(self, name: str, text: str) -> bool:
+        """Whether the text ends with one of the words of the "before" list ``name``."""
+        return bool(self.befores[name].search(text))
+
+    def after(self, name: str, text: str, pos: int = 0) -> bool:
+        """Whether one of the words of the "after" list ``name`` comes at ``pos`` (spaces skipped)."""
+        return bool(self.afters[name].match(text, pos))
 
 
 def _master_free(pattern: str) -> str:
@@ -145,44 +152,55 @@ def _master_free(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
+def _fragments(data: dict[str, Any], months: dict[str, int], weekdays: dict[str, int]) -> dict[str, str]:
+    frag = {
+        "MON": _alt(months), "WD": _alt(weekdays), "POD": _alt(data["parts_of_day"]),
+        "DAY": "(?:" + DAY + "|" + _alt(data["day_words"]) + E + ")", "Y4": Y4, "Y2": Y2,
+        "DIR": _alt(data["directions"]), "SPANOPEN": _alt(data["span_openers"]),
+        "SPANCONN": _alt(data["span_connectors"]), "LISTOPEN": _alt(data["list_openers"]),
+        "CARD": _alt(data["cardinals"]), "FL": _alt(data["first_last"]), "ORD": _alt(data["ordinals"]),
+        "PERIOD": _alt(data["periods"]), "DECADE": _alt(data["decade_words"]),
+        "CENTURY": _alt(data["century_words"]), "AGO": _alt(data["ago"]), "IN": _alt(data["in"]),
+        "ANAPH": _alt(data["anaphoric"]), "REL": _alt(data["relative"]), "UNIT": _alt(data["relative_units"]),
+        "UNITS": _alt(data["units"]), "UNITSUFFIX": _alt(data["unit_suffixes"]), "SEASON": _alt(data["seasons"]),
+        "PODLINK": "(?:" + _alt(data["words"]["part_of_day_links"]) + r"\s*)?",
+        "HOURS": _alt(data["after"]["hours_after_day"]) + E,
+        "HOLIDAY": _alt(list(data["holidays"]) + list(data["easter_holidays"])),
+        "DETS": _alt(data["this_determiners"] + data["the_determiners"]),
+    }
+    frag.update({f"W:{k}": _alt(v) for k, v in data["words"].items()})
+    return frag
+
+
+def _expand(template: str, frag: dict[str, str]) -> str:
+    """A template with its {NAME} placeholders replaced (regex quantifiers like {4} are kept)."""
+    return re.sub(r"\{([A-Z][A-Z0-9]*|W:\w+)\}", lambda m: frag[m.group(1)], template)
+
+
 @lru_cache(maxsize=None)
 def _grammar(lang: str = "fr") -> _Grammar:
     data = json.loads((DATA / lang / "dates.json").read_text(encoding="utf-8"))
     months = {_norm(k): v for k, v in data["months"].items()}
     weekdays = {_norm(k): v for k, v in data["weekdays"].items()}
-    frag = {
-        "MON": _alt(months), "WD": _alt(weekdays), "POD": _alt(data["parts_of_day"]),
-        "DAY": "(?:" + DAY + "|" + _alt(data["day_words"]) + E + ")", "Y4": Y4, "Y2": Y2, "DIR": _alt(data["directions"]),
-        "SPANOPEN": _alt(data["span_openers"]), "SPANCONN": _alt(data["span_connectors"]),
-        "LISTOPEN": _alt(data["list_openers"]), "CARD": _alt(data["cardinals"]),
-        "FL": _alt(data["first_last"]), "ORD": _alt(data["ordinals"]), "PERIOD": _alt(data["periods"]),
-        "DECADE": _alt(data["decade_words"]), "CENTURY": _alt(data["century_words"]),
-        "AGO": _alt(data["ago"]), "IN": _alt(data["in"]), "ANAPH": _alt(data["anaphoric"]),
-        "REL": _alt(data["relative"]), "UNIT": _alt(data["relative_units"]), "SEASON": _alt(data["seasons"]),
-        "PODPRE": r"(?:(?:en\s+)?(?:début|fin|milieu)\s+(?:de\s+|d['’]\s*)|dans\s+(?:la\s+|l['’]\s*))?",
-        "HOLIDAY": _alt(list(data["holidays"]) + list(data["easter_holidays"])),
-        "DETS": _alt(data["this_determiners"] + data["the_determiners"]),
-    }
-    kinds = []
-    for name, tpl in TEMPLATES:
-        for key, value in frag.items():
-            tpl = tpl.replace("{" + key + "}", value)
-        kinds.append((name, re.compile(tpl, re.I)))
+    frag = _fragments(data, months, weekdays)
+    kinds = [(name, re.compile(_expand(tpl, frag), re.I)) for name, tpl in TEMPLATES]
     master = re.compile("|".join(f"(?P<{n}>{_master_free(p.pattern)})" for n, p in kinds), re.I)
-    edge = re.compile(r"(?:(?P<det>" + _alt(data["edge_determiners"]) + r")\s+)?(?P<edge>"
-                      + _alt(data["edges"]) + r")\s*(?:-\s*|de\s+la\s+|de\s+|du\s+|des\s+|d['’]\s*)?$", re.I)
-    deadline = re.compile(B + r"(?P<dl>" + _alt(data["deadlines"]) + r")\s*$", re.I)
-    signal = re.compile(B + r"(?P<s>" + _alt(data["signals"]) + r")\s*$", re.I)
-    month_ok = re.compile(B + _alt(data["month_alone_after"]) + r"\s*$", re.I)
-    season_ok = re.compile(B + _alt(data["season_after"]) + r"\s*$", re.I)
-    year_before = re.compile(B + _alt(data["year_before"]) + r"\s*$", re.I)
-    units_after = re.compile(r"\s*" + _alt(data["units_after_numbers"]) + r"(?![\w])", re.I)
-    shared_dir = re.compile(r"\s*(?:et|ou|,)\s*" + frag["MON"] + r"\s+(" + frag["DIR"] + ")", re.I)
-    list_item = re.compile(r"(?P<d>" + frag["DAY"] + r")(?:\s+(?P<m>" + frag["MON"] + "))?", re.I)
-    year_before_weak = re.compile(B + _alt(data["year_before_weak"]) + r"\s*$", re.I)
-    return _Grammar(data, months, weekdays, kinds, master, edge, deadline, signal, month_ok,
-                    season_ok, year_before, units_after, frozenset(_norm(w) for w in data["year_next_words"]),
-                    shared_dir, list_item, year_before_weak)
+
+    def ending(words: Any) -> re.Pattern[str]:
+        return re.compile(B + r"(?P<w>" + _alt(words) + r")\s*$", re.I)
+
+    edge = re.compile(r"(?:(?P<det>" + _alt(data["edge_determiners"]) + r")\s+)?(?P<edge>" + _alt(data["edges"])
+                      + r")\s*(?:" + _alt(data["words"]["edge_links"]) + r"\s*)?$", re.I)
+    return _Grammar(
+        data, months, weekdays, kinds, master, edge,
+        deadline=ending(data["deadlines"]),
+        signal=ending(data["signals"]),
+        shared_dir=re.compile(r"\s*" + frag["W:coordinators"] + r"\s*" + frag["MON"] + r"\s+(" + frag["DIR"] + ")", re.I),
+        list_item=re.compile(r"(?P<d>" + frag["DAY"] + r")(?:\s+(?P<m>" + frag["MON"] + "))?", re.I),
+        year_next=frozenset(_norm(w) for w in data["year_next_words"]),
+        befores={k: ending(v) for k, v in data["before"].items()},
+        afters={k: re.compile(r"\s*" + _alt(v) + r"(?![\w])", re.I) for k, v in data["after"].items()},
+    )
 
 
 # --------------------------------------------------------------------------- calendar
@@ -338,7 +356,7 @@ class _Context:
         """The tense that places the expression: a signal word in front of it, else the verb's."""
         sm = self.g.signal.search(self.before(offset))
         if sm:
-            which = self.g.data["signals"][_norm(sm["s"])]
+            which = self.g.data["signals"][_norm(sm["w"])]
             return None if which == "nearest" else which
         return self.tense_fn(offset) if self.tense_fn else None
 
@@ -516,7 +534,7 @@ class _Resolver:
             shared = self.g.shared_dir.match(text, m.end())
             if shared:
                 direction = _direction(self.g, shared.group(1))
-        if not (direction or "mois" in m.group(0).lower() or self.g.month_ok.search(ctx.before(m.start()))):
+        if not (direction or m["of"] or self.g.before("month_alone_after", ctx.before(m.start()))):
             return None
         if self._name_like(m.start("m")):
             return None  # "Mai Fatty": a capitalised month inside a sentence is a name
@@ -532,12 +550,12 @@ class _Resolver:
         """Whether a four-digit number is a year: by the word before (en, depuis) and the word after."""
         text, g = self.ctx.text, self.g
         after = text[m.end():m.end() + 30]
-        if g.units_after.match(after):
+        if g.after("units_after_numbers", after):
             return False
         before = self.ctx.before(m.start())
-        if m.groupdict().get("pre") or g.year_before.search(before):
+        if m.groupdict().get("pre") or g.before("year_before", before):
             return True
-        weak = bool(g.year_before_weak.search(before))  # "de 2010" but also "de 1900 domiciles"
+        weak = g.before("year_before_weak", before)  # "de 2010" but also "de 1900 domiciles"
         nxt = re.match(r"[^\S\n]*([\w'’-]+)", after)
         if not nxt:
             return weak or 1800 <= y <= 2100  # punctuation, end of line or of text: "la révolution de 1789."
@@ -562,7 +580,7 @@ class _Resolver:
         return self._found(m, iv, "absolute", None, True, _timex(iv))
 
     def year2(self, m: re.Match[str]) -> _Found | None:
-        if not re.search(B + r"(?:en|depuis|dès)\s*$", self.ctx.before(m.start()), re.I):
+        if not self.g.before("two_digit_year_after", self.ctx.before(m.start())):
             return None
         iv = _year_iv(_two_digit_year(m["y"], self.ctx.ref))
         return self._found(m, iv, "absolute", None, True, _timex(iv))
@@ -685,7 +703,7 @@ class _Resolver:
         y1 = int(m["y1"])
         raw2 = m["y2"]
         y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
-        if not y1 < y2 <= y1 + 100 or self.g.units_after.match(self.ctx.text[m.end():m.end() + 20]):
+        if not y1 < y2 <= y1 + 100 or self.g.after("units_after_numbers", self.ctx.text, m.end()):
             return None
         if len(raw2) == 2 and not 1800 <= y1 <= 2100:
             return None
@@ -774,11 +792,12 @@ class _Resolver:
     def season(self, m: re.Match[str]) -> _Found | None:
         ctx, g = self.ctx, self.g
         code = g.data["seasons"][_norm(m["s"])]
-        if not (m["det"] or m["y"] or m["dir"] or g.season_ok.search(ctx.before(m.start()))):
+        if not (m["det"] or m["y"] or m["dir"] or g.before("season_after", ctx.before(m.start()))):
             return None
         if not m["y"] and self._name_like(m.start("s")):
             return None  # "au Printemps": the department store
-        if not m["y"] and re.match(r"\s*(?:de|du|des)\s+(?!\d)", ctx.text[m.end():m.end() + 6], re.I):
+        if not m["y"] and g.after("name_after_season", ctx.text, m.end()) \
+                and not re.match(r"\s*\S+\s+\d", ctx.text[m.end():m.end() + 12]):
             return None  # "le printemps de l'environnement": a name
         tense = ctx.tense(m.start())
         if m["y"]:
@@ -843,7 +862,7 @@ class _Resolver:
         """Noël, la Toussaint, Pâques, la Pentecôte...: a day without a year, or with one."""
         ctx, g = self.ctx, self.g
         before = ctx.before(m.start(), 12)
-        if not m["det"] and re.search(B + r"(?:de|du|des|d['’]|père)\s*$", before, re.I):
+        if not m["det"] and g.before("holiday_name_after", before):
             return None  # "le marché de Noël", "le Père Noël"
         name = _norm(m["h"])
 
@@ -868,7 +887,7 @@ class _Resolver:
     def anaph(self, m: re.Match[str]) -> _Found | None:
         ctx = self.ctx
         n = self.g.data["anaphoric"][_norm(m["w"])]
-        if re.match(r"\s*(?:de|du|des|d['’])(?![\w])", ctx.text[m.end():m.end() + 5], re.I):
+        if self.g.after("event_after_anaphoric", ctx.text, m.end()):
             # "au lendemain de la démission": counted from an event, not a date
             return self._found(m, None, "relative", "text", False, None)
         base = ctx.last_day
@@ -898,7 +917,7 @@ class _Resolver:
 
     def ago(self, m: re.Match[str]) -> _Found | None:
         ctx, g = self.ctx, self.g
-        if re.match(r"\s*(?:de|d['’])(?![\w])", ctx.text[m.end():m.end() + 4], re.I):
+        if g.after("event_after_count", ctx.text, m.end()):
             return None  # "dans un jour de grande forme"
         n = _num(g, m["n"])
         unit = g.data["units"][_norm(m["unit"])]
@@ -922,7 +941,7 @@ class _Resolver:
         det, unit = _norm(m["det"]), g.data["units"][_norm(m["unit"])]
         this = det in g.data["this_determiners"]
         direction = _direction(g, m["dir"])
-        if m["ci"] and m["ci"].lower() == "-là":
+        if m["ci"] and g.data["unit_suffixes"][_norm(m["ci"])] == "then":
             return None  # "cette année-là": an earlier date of the story, unknown here
         if not this and not direction:
             return None
@@ -962,7 +981,7 @@ class _Resolver:
         if nxt and _norm(nxt.group(1)) in g.data["weekday_not_before"]:
             return None  # "Vendredi saint"
         direction = _direction(g, m["dir"])
-        if not m["this"] and not direction and re.search(B + r"(?:le|les|du)\s*$", ctx.before(m.start()), re.I):
+        if not m["this"] and not direction and g.before("weekday_habit_after", ctx.before(m.start())):
             return None  # "le mercredi": every Wednesday
         wd = self._wd(m["wd"])
         pod = g.data["parts_of_day"].get(_norm(m["pod"])) if m["pod"] else None
@@ -1024,7 +1043,7 @@ def _decorate(f: _Found, ctx: _Context, floor: int) -> _Found:
     before = ctx.before(f.start, 40)
     dm = g.deadline.search(before)
     if dm and f.start - len(before) + dm.start() >= floor:
-        f.deadline = (f.start - len(before) + dm.start(), f.start, _norm(dm["dl"]))
+        f.deadline = (f.start - len(before) + dm.start(), f.start, _norm(dm["w"]))
         f.start = f.deadline[0]
         f.kind = "deadline"
     # a deadline "d'ici la fin de l'année" is the whole year: the period by which to act
