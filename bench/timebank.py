@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from dyad.language.dates import DateMatch, find_timeml_dates
+from dyad.language.dates import find_timeml_dates
 from dyad.model import Interval
 
 REPO = Path(__file__).resolve().parent.parent

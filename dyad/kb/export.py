@@ -93,14 +93,15 @@ def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
     with store.connect() as conn:
         result = conn.execution_options(yield_per=CHUNK).execute(select(t.events).order_by(t.events.c.id))
         for row in result.mappings():
-            attrs = dict(row["attrs"] or {})
+            body = json.loads(row["body"])
+            attrs = body["attrs"]
             ca, ct, pl = codes_for(row["type"], attrs, row["actor"], row["target"], row["where"])
             yield {"event": row["id"], "type": row["type"], "actor": row["actor"], "target": row["target"],
                    "when_start": _iso(row["when_start"]), "when_end": _iso(row["when_end"]),
                    "when_inferred": bool(row["when_inferred"]), "where": row["where"],
-                   "persons": list(row["persons"] or []), "topics": row["topics"], "status": row["status"],
+                   "persons": body["persons"], "topics": body["topics"], "status": row["status"],
                    "value": attrs.get("value"), "currency": attrs.get("currency"),
-                   "qualifier": attrs.get("qualifier"), "attrs": attrs, "sources": list(row["sources"] or []),
+                   "qualifier": attrs.get("qualifier"), "attrs": attrs, "sources": body["sources"],
                    "n_records": row["n_records"], "conflict": bool(row["conflict"]),
                    "cameo_actor": ca, "cameo_target": ct, "plover": pl}
 
@@ -128,7 +129,7 @@ def _conflict_rows(store: Store) -> Iterator[dict[str, Any]]:
     with store.connect() as conn:
         for row in conn.execute(query).mappings():
             when = row_interval(row)
-            yield {"conflict": row["id"], "event": row["event_id"], "type": row["type"], "actor": row["actor"],
+            yield {"id": row["id"], "event": row["event_id"], "type": row["type"], "actor": row["actor"],
                    "target": row["target"], "when_start": when.start.isoformat() if when else None,
                    "when_end": when.end.isoformat() if when else None, "slot": row["slot"],
                    "values": [{"value": v["value"], "sources": v["sources"]} for v in row["values"]]}
@@ -226,7 +227,7 @@ COLUMNS = {
     "records": ["record", "doc", "seq", "event", "type", "actor", "target", "when_start", "when_end",
                 "when_inferred", "where", "persons", "topics", "attrs", "evidence", "evidence_text",
                 "cameo_actor", "cameo_target", "plover"],
-    "conflicts": ["conflict", "event", "type", "actor", "target", "when_start", "when_end", "slot", "values"],
+    "conflicts": ["id", "event", "type", "actor", "target", "when_start", "when_end", "slot", "values"],
 }
 
 

@@ -10,22 +10,24 @@
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import Connection, bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete, func, select, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
 from dyad.errors import DyadError, StoreError
-from dyad.model import RECORD_TYPES, Document, Mention, Record
+from dyad.model import RECORD_TYPES, Document, Interval, Mention, Record
 
 from . import schema as t
 from .countries import is_party_code
 from .errors import InvalidDocument, KBErrors
 from .merge import Source, merge
 from .persons import Person, PersonIndex, record_people
-from .rows import document_row, extraction_hash, mention_rows, record_row, row_interval
+from .rows import document_row, extraction_hash, mention_rows, record_row
 from .store import Store
 
 DEFAULT_BATCH = 200
@@ -317,22 +319,38 @@ def pending_pairs(conn: Connection) -> list[str]:
     return list(conn.execute(select(t.dirty_pairs.c.pair_key).order_by(t.dirty_pairs.c.pair_key)).scalars())
 
 
-SOURCE_COLUMNS = (t.records.c.id, t.records.c.doc_id, t.records.c.seq, t.records.c.type, t.records.c.actor,
-                  t.records.c.target, t.records.c.when_start, t.records.c.when_end, t.records.c.when_inferred,
-                  t.records.c.when_granularity, t.records.c["where"], t.records.c.persons, t.records.c.topics,
-                  t.records.c.attrs)
+# Merging reads records with plain SQL: SQLAlchemy's per-column result processing (JSON,
+# dates) cost more than the query. SQLite hands back text, PostgreSQL decoded values.
+SOURCE_SQL = text('SELECT id, doc_id, seq, type, actor, target, when_start, when_end, when_inferred, '
+                  'when_granularity, "where", persons, topics, attrs FROM records WHERE pair_key = :key')
+
+
+def _loads(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value[:10])
 
 
 def load_sources(conn: Connection, key: str, index: PersonIndex) -> list[Source]:
     """One pair's records, as merging sees them (person names resolved to person ids)."""
     out = []
-    for row in conn.execute(select(*SOURCE_COLUMNS).where(t.records.c.pair_key == key)).mappings():
-        persons = list(row["persons"] or [])
-        ids = frozenset(index.lookup(n) or n for n in persons)
-        out.append(Source(row["id"], row["doc_id"], row["seq"], row["type"], row["actor"], row["target"],
-                          row_interval(row), row["where"], persons, row["topics"], dict(row["attrs"] or {}),
-                          ids))
+    for (rid, doc, seq, kind, actor, target, start, end, inferred, granularity, where, persons, topics,
+         attrs) in conn.execute(SOURCE_SQL, {"key": key}):
+        names = list(_loads(persons) or [])
+        when = None
+        if start is not None and end is not None:
+            when = Interval(_date(start), _date(end), granularity or "day", bool(inferred))
+        out.append(Source(rid, doc, seq, kind, actor, target, when, where, names, _loads(topics),
+                          dict(_loads(attrs) or {}), frozenset(index.lookup(n) or n for n in names)))
     return out
+
+
+def event_body(persons: list[str], topics: list[str] | None, attrs: dict[str, Any], sources: list[str]) -> str:
+    """The JSON text kept in events.body."""
+    return json.dumps({"persons": persons, "topics": topics, "attrs": attrs, "sources": sources},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def event_rows(events: list[Any]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -343,8 +361,8 @@ def event_rows(events: list[Any]) -> tuple[list[dict], list[dict], list[dict]]:
         ev.append({"id": e.id, "pair_key": e.pair_key, "type": e.type, "actor": e.actor, "target": e.target,
                    "when_start": w.start if w else None, "when_end": w.end if w else None,
                    "when_inferred": bool(w and w.inferred), "when_granularity": w.granularity if w else None,
-                   "where": e.where, "persons": e.persons, "topics": e.topics, "attrs": e.attrs,
-                   "status": e.status, "sources": e.docs, "n_records": len(e.sources),
+                   "where": e.where, "status": e.status, "body": event_body(e.persons, e.topics, e.attrs, e.docs),
+                   "n_records": len(e.sources),
                    "conflict": bool(e.conflicts)})
         links += [{"event_id": e.id, "record_id": s.id, "pair_key": e.pair_key} for s in e.sources]
         found += [{"id": f"{e.id}:{c.slot}", "event_id": e.id, "pair_key": e.pair_key, "type": e.type,
@@ -373,17 +391,26 @@ def _display(index: PersonIndex) -> Callable[[str], str]:
     return display
 
 
+MERGE_CHUNK = 20_000  # records merged per transaction (whole pairs; fewer commits)
+
+
 def merge_pending(store: Store, pairs: Iterable[str] | None = None) -> tuple[int, int]:
-    """Merge the dirty pairs (or the given ones), each in its own transaction: (pairs, events)."""
+    """Merge the dirty pairs (or the given ones), whole pairs per transaction: (pairs, events)."""
     with store.connect() as conn:
         keys = pending_pairs(conn) if pairs is None else sorted(set(pairs))
         if not keys:
             return 0, 0
         index = load_persons(conn)
-    total = 0
-    for key in keys:
-        with store.begin() as conn:
-            total += merge_pair(conn, key, index)
+        sizes = dict(conn.execute(select(t.records.c.pair_key, func.count()).where(t.records.c.pair_key.in_(keys))
+                                  .group_by(t.records.c.pair_key)).all()) if len(keys) <= 1000 else {}
+    total, chunk, weight = 0, [], 0
+    for i, key in enumerate(keys):
+        chunk.append(key)
+        weight += sizes.get(key, MERGE_CHUNK // 50)
+        if weight >= MERGE_CHUNK or i == len(keys) - 1:
+            with store.begin() as conn:
+                total += sum(merge_pair(conn, k, index) for k in chunk)
+            chunk, weight = [], 0
     return len(keys), total
 
 

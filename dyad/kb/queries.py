@@ -6,12 +6,13 @@ Pairs whose records changed since their last merge are merged before they are re
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Date, bindparam, func, or_, select, text
 
 from dyad.errors import Errors
 from dyad.model import RECORD_TYPES, Interval
@@ -180,10 +181,21 @@ def _fresh(store: Store, keys: list[str] | None = None) -> None:
         merge_pending(store, dirty)
 
 
-def _event(row: Any) -> StoredEvent:
-    return StoredEvent(row.id, row.pair_key, row.type, row.actor, row.target, row_interval(row._mapping),
-                       row.where, list(row.persons or []), row.topics, dict(row.attrs or {}), row.status,
-                       list(row.sources or []), row.n_records, bool(row.conflict))
+EVENT_COLUMNS = ("id", "pair_key", "type", "actor", "target", "when_start", "when_end", "when_inferred",
+                 "when_granularity", "where", "status", "body", "n_records", "conflict")
+# Timelines read events with plain SQL: SQLAlchemy's per-column result processing cost
+# more than the query itself at a few thousand events per pair.
+EVENT_SQL = "SELECT " + ", ".join(f'"{c}"' for c in EVENT_COLUMNS) + " FROM events"
+
+
+def _event(row: Sequence[Any]) -> StoredEvent:
+    eid, key, kind, actor, target, start, end, inferred, granularity, where, status, body, n_records, conflict = row
+    when = None
+    if start is not None and end is not None:
+        when = Interval(_day(start), _day(end), granularity or "day", bool(inferred))  # type: ignore[arg-type]
+    b = json.loads(body)
+    return StoredEvent(eid, key, kind, actor, target, when, where, b["persons"], b["topics"], b["attrs"], status,
+                       b["sources"], n_records, bool(conflict))
 
 
 def _pair(pair: PairSpec) -> tuple[str, str]:
@@ -233,18 +245,18 @@ def timeline(store: Store, pair: PairSpec, type: str | None = None, date_from: s
     key = pair_key(a, b)
     _fresh(store, [key])
     start, end = parse_date(date_from), parse_date(date_to, end=True)
-    e = t.events
-    query = select(e).where(e.c.pair_key == key)
-    if type:
-        query = query.where(e.c.type == type)
-    if start:
-        query = query.where(e.c.when_end >= start)
-    if end:
-        query = query.where(e.c.when_start <= end)
+    sql, params = EVENT_SQL + " WHERE pair_key = :key", {"key": key}
+    binds = [bindparam("key")]
+    for clause, name, value, kind in ((" AND type = :type", "type", type, None),
+                                      (" AND when_end >= :start", "start", start, Date()),
+                                      (" AND when_start <= :end", "end", end, Date())):
+        if value:
+            sql += clause
+            params[name] = value
+            binds.append(bindparam(name, type_=kind))
+    sql += " ORDER BY when_start IS NULL, when_start, when_end, type, id"
     with store.connect() as conn:
-        events = [_event(r) for r in conn.execute(query)]
-    return sorted(events, key=lambda ev: (ev.when is None, ev.when.start if ev.when else date.min,
-                                          ev.when.end if ev.when else date.min, ev.type, ev.id))
+        return [_event(r) for r in conn.execute(text(sql).bindparams(*binds), params)]
 
 
 def series(store: Store, pair: PairSpec, kind: str = "trade") -> Series:
@@ -289,7 +301,7 @@ def show(store: Store, event_id: str) -> EventDetail:
     """One event with every source record, its document and its evidence sentence."""
     event_id = event_id.strip()
     with store.connect() as conn:
-        row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
+        row = conn.execute(text(EVENT_SQL + " WHERE id = :id"), {"id": event_id}).first()
         if row is None:
             raise NotFound(Errors.E032, id=event_id, db=store.display)
         event = _event(row)

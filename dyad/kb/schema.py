@@ -86,11 +86,10 @@ events = Table(
     Column("when_inferred", Boolean, nullable=False, default=False),
     Column("when_granularity", String(12)),
     Column("where", Text),
-    Column("persons", JSON, nullable=False),
-    Column("topics", JSON),
-    Column("attrs", JSON, nullable=False),
     Column("status", String(12), nullable=False),
-    Column("sources", JSON, nullable=False),  # document ids, in order of first report
+    # persons, topics, attrs and sources (document ids) as one JSON text: a timeline
+    # decodes one value per event instead of four.
+    Column("body", Text, nullable=False),
     Column("n_records", Integer, nullable=False),
     Column("conflict", Boolean, nullable=False, default=False),
 )
