@@ -20,7 +20,6 @@ QUALIFIERS = ("exact", "approx", "more_than", "less_than")
 # Thousands separators inside a figure: space, no-break space, narrow no-break space.
 _GAP = "[ \u00a0\u202f]"
 # Not a letter (digits allowed): lets "2Mds" or "5M$" glue a scale or currency to a figure.
-_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 # A figure in French notation: "38 000", "1.200.000", "146,3", "1.5".
 _DIGITS = (
@@ -90,25 +89,33 @@ def _norm(phrase: str) -> str:
     return _APOSTROPHE_GAP.sub("'", phrase)
 
 
-def _char_regex(ch: str, phrase: str) -> str:
+def _char_regex(ch: str, phrase: str, reverse: bool) -> str:
     """The regex for one character of a phrase: spaces, hyphens and apostrophes are loose."""
     if ch == " ":
         return r"\s+"
     if ch == "-" and len(phrase) > 1:
         return r"[-\s]"
     if ch == "'":
-        return r"['’]\s*"
+        # "d' un": the optional space follows the apostrophe, so it comes first when reversed.
+        return r"\s*['’]" if reverse else r"['’]\s*"
     return re.escape(ch)
 
 
-def _trie_regex(phrases: list[str], head: str, tail: str) -> str:
+def _trie_regex(phrases: list[str], head: str, tail: str, reverse: bool = False) -> str:
     """A regex for a set of phrases, factored as a trie so that each position costs one
-    character test per branch; longer phrases are tried before their prefixes."""
+    character test per branch; longer phrases are tried before their prefixes.
+
+    head is a character class that may not stand before a phrase that begins with a letter
+    or digit; tail is the assertion after a phrase that ends with one.
+
+    With reverse, the regex matches the phrases written backwards, for reading the words
+    before a figure on the reversed text.
+    """
     root: dict[Any, Any] = {}
     for phrase in phrases:
         node = root
-        for ch in phrase:
-            node = node.setdefault((_char_regex(ch, phrase), ch.isalnum()), {})
+        for ch in (phrase[::-1] if reverse else phrase):
+            node = node.setdefault((_char_regex(ch, phrase, reverse), ch.isalnum()), {})
         node[None] = None
 
     def emit(node: dict[Any, Any], last_alnum: bool) -> str:
@@ -118,25 +125,27 @@ def _trie_regex(phrases: list[str], head: str, tail: str) -> str:
             alts.append(tail if last_alnum else "")
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    branches = [(head if alnum else "") + tok + emit(child, alnum)
+    # The word-start test goes after the first character ("d(?<!\wd)"), not before it:
+    # the engine then rejects most positions on one character comparison.
+    branches = [tok + (f"(?<!{head}{tok})" if alnum and head else "") + emit(child, alnum)
                 for (tok, alnum), child in sorted(root.items())]
     return "(?:" + "|".join(branches) + ")"
 
 
-def _alternation(phrases: list[str], letter_bounds: bool = False) -> str:
+def _alternation(phrases: list[str], letter_bounds: bool = False, reverse: bool = False) -> str:
     """One group matching any of the phrases, the longest first, with word bounds.
 
     Phrases with a lower-case letter match in any case; the others (symbols, ISO codes,
     abbreviations such as "M") match only as written.
     """
-    head = _NOT_LETTER_BEFORE if letter_bounds else r"(?<!\w)"
+    head = r"[^\W\d_]" if letter_bounds else r"\w"
     tail = _NOT_LETTER_AFTER if letter_bounds else r"(?!\w)"
     unique = set(phrases)
     exact = [p for p in unique if not any(c.islower() for c in p)]
     folded = {p.lower() for p in unique if any(c.islower() for c in p)}
-    parts = [_trie_regex(exact, head, tail)] if exact else []
+    parts = [_trie_regex(exact, head, tail, reverse)] if exact else []
     if folded:
-        parts.append("(?i:" + _trie_regex(sorted(folded), head, tail) + ")")
+        parts.append("(?i:" + _trie_regex(sorted(folded), head, tail, reverse) + ")")
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -200,6 +209,7 @@ class _Lexicon:
     post_qual_re: re.Pattern[str]
     count_re: re.Pattern[str]
     range_re: re.Pattern[str]
+    follow_re: re.Pattern[str]
     opener_re: re.Pattern[str]
     percent_re: re.Pattern[str]
     percent_num_re: re.Pattern[str]
@@ -207,6 +217,7 @@ class _Lexicon:
     dir_before_re: re.Pattern[str]
     dir_direct_re: re.Pattern[str]
     dir_after_re: re.Pattern[str]
+    dir_list_re: re.Pattern[str]
 
 
 def _number_regex(data: dict[str, Any]) -> tuple[str, str]:
@@ -239,14 +250,18 @@ def _linked(linkers: list[str], target: str) -> str:
 
 
 def _prefix_regex(data: dict[str, Any], forms: dict[str, str | None]) -> str:
-    """Everything that may stand right before a figure: qualifier, threshold, article, symbol."""
+    """Everything that may stand right before a figure: qualifier, threshold, article, symbol.
+
+    It reads backwards from the figure on the reversed text: one anchored match instead of
+    a search for a match that ends at the figure.
+    """
     quals = [v for p in data["qualifiers"] for v in _expand(p, data["contractions"])]
     thresholds = [v for p in data["thresholds"] for v in _expand(p, data["contractions"])]
     return (
-        rf"(?:(?P<q>{_alternation(quals)})\s*)?"
-        rf"(?:(?P<th>{_alternation(thresholds)})\s*)?"
-        rf"(?:(?P<det>{_alternation(data['determiners'])})\s*)?"
-        rf"(?:(?P<cur>{_alternation(_prefix_currencies(forms), True)}){_GAP}?)?$"
+        rf"(?:{_GAP}?(?P<cur>{_alternation(_prefix_currencies(forms), True, True)}))?"
+        rf"(?:\s*(?P<det>{_alternation(data['determiners'], reverse=True)}))?"
+        rf"(?:\s*(?P<th>{_alternation(thresholds, reverse=True)}))?"
+        rf"(?:\s*(?P<q>{_alternation(quals, reverse=True)}))?"
     )
 
 
@@ -274,18 +289,19 @@ def _percent_regexes(data: dict[str, Any], number: str) -> dict[str, str]:
                   rf"(?:(?:entre|de|d['’])\s*)?$",
         "direct": rf"(?P<t>{direct})\s+(?:{qual}\s*)?$",
         "after": rf"{_GAP}*(?P<t>{after})",
+        "list": rf"[^.!?;\n]*?\s*{_alternation(data['direction_list_joiners'])}\s*$",
     }
 
 
-def _anchor_regex(words: list[str]) -> re.Pattern[str]:
-    """Where a figure may begin: digits or a number word.
+def _anchor_regex(number: str, bare_scales: list[str], words: list[str]) -> re.Pattern[str]:
+    """A figure, or a scale word standing alone ('le milliard'): where an amount may be.
 
     The leading character-class lookahead lets the regex engine skip most positions
-    with one test instead of entering the word trie (about twice as fast on news text).
+    with one test instead of entering the word tries (about twice as fast on news text).
     """
     initials = sorted({w[0] for w in words} | {w[0].upper() for w in words})
     lead = "(?=[\\d" + re.escape("".join(initials)) + "])"
-    return re.compile(lead + r"(?:\d+|\b(?i:" + _trie_regex(words, "", r"(?!\w)") + "))")
+    return re.compile(rf"{lead}(?:(?P<num>{number})|(?P<bare>{_alternation(bare_scales)}))")
 
 
 @lru_cache(maxsize=1)
@@ -299,8 +315,7 @@ def _lexicon() -> _Lexicon:
     quals = {v: q for p, q in data["qualifiers"].items() for v in _expand(p, data["contractions"])}
     scale_alt = _alternation(list(data["scales"]), True)
     # Words that may begin a figure: number words, and the scale words that stand alone.
-    anchors = sorted({w.lower() for w in data["number_words"]}
-                     | {w.lower().split("-")[0] for w in data["bare_scales"]})
+    initials = list(data["number_words"]) + data["bare_scales"]
     pct = _percent_regexes(data, number)
     openers = _alternation(list(data["range_openers"]))
     return _Lexicon(
@@ -318,7 +333,7 @@ def _lexicon() -> _Lexicon:
         thousands=set(data["thousand_words"]),
         short_scales=set(data["scales_need_currency"]),
         non_count=set(data["non_count_followers"]),
-        anchor_re=_anchor_regex(anchors),
+        anchor_re=_anchor_regex(number, data["bare_scales"], initials),
         number_re=re.compile(number),
         word_re=re.compile(word),
         scale_re=re.compile(rf"{_GAP}*(?P<item>{scale_alt})"),
@@ -328,10 +343,13 @@ def _lexicon() -> _Lexicon:
         unit_after_re=re.compile(_linked(data["currency_linkers"], _alternation(list(units), True))),
         prefix_re=re.compile(_prefix_regex(data, forms)),
         currency_before_re=re.compile(
-            rf"(?P<cur>{_alternation(_prefix_currencies(forms), True)}){_GAP}?$"),
+            rf"{_GAP}?(?P<cur>{_alternation(_prefix_currencies(forms), True, True)})"),
         bare_det_re=re.compile(rf"{_alternation(data['bare_scale_determiners'])}\s+$"),
         post_qual_re=re.compile(rf"{_GAP}*,?{_GAP}*(?P<item>{_alternation(list(data['post_qualifiers']))})"),
         count_re=re.compile(rf"{_GAP}*{_alternation(data['currency_linkers'])}\s*(?P<w>[^\W\d_]+)"),
+        follow_re=re.compile(
+            _linked(data["currency_linkers"], _alternation(list(forms) + list(units), True))
+            + rf"|{_GAP}*{_alternation(list(data['range_joiners']))}"),
         range_re=re.compile(rf"{_GAP}*(?P<j>{_alternation(list(data['range_joiners']))}){_GAP}*"),
         opener_re=re.compile(rf"(?P<o>{openers})\s*$"),
         percent_re=re.compile(pct["percent"]),
@@ -340,6 +358,7 @@ def _lexicon() -> _Lexicon:
         dir_before_re=re.compile(pct["before"]),
         dir_direct_re=re.compile(pct["direct"]),
         dir_after_re=re.compile(pct["after"]),
+        dir_list_re=re.compile(pct["list"]),
     )
 
 
@@ -367,6 +386,9 @@ def _digits_value(figure: str) -> float:
 
 def _words_value(phrase: str, lex: _Lexicon) -> float:
     """Value of a run of number words: 'cent' multiplies, 'mille' closes a thousands group."""
+    single = lex.number_words.get(phrase)
+    if single is not None:  # one word, by far the most common ("un", "deux")
+        return float(single)
     total, group = 0.0, 0.0
     for m in lex.word_re.finditer(phrase):
         token = _norm(m.group()).lower()
@@ -380,14 +402,15 @@ def _words_value(phrase: str, lex: _Lexicon) -> float:
     return total + group
 
 
+def _figure_value(figure: str, lex: _Lexicon) -> float:
+    """The value of a matched figure, digits or words."""
+    return _digits_value(figure) if figure[0].isdigit() else _words_value(figure, lex)
+
+
 def _figure_at(text: str, pos: int, lex: _Lexicon) -> tuple[int, float] | None:
     """The figure starting exactly at pos, as (end, value)."""
     m = lex.number_re.match(text, pos)
-    if not m:
-        return None
-    figure = m.group()
-    value = _digits_value(figure) if figure[0].isdigit() else _words_value(figure, lex)
-    return m.end(), value
+    return (m.end(), _figure_value(m.group(), lex)) if m else None
 
 
 @dataclass
@@ -421,10 +444,12 @@ def _core_at(text: str, pos: int, lex: _Lexicon, bare: bool) -> _Core | None:
         value = scale.factor * (1.5 if scale.half else 1.0)
         return _Core(pos, scale.end, value, scale.factor, scale.end, value, False, True)
     figure = _figure_at(text, pos, lex)
-    if not figure:
-        return None
-    end, value = figure
-    core = _Core(pos, end, value, 1.0, end, value, False, False)
+    return _scaled_core(text, pos, figure[0], figure[1], lex) if figure else None
+
+
+def _scaled_core(text: str, start: int, end: int, value: float, lex: _Lexicon) -> _Core:
+    """A figure with the scale words that follow it."""
+    core = _Core(start, end, value, 1.0, end, value, False, False)
     scale = _scale_at(text, end, lex)
     if scale:
         core.end, core.scale, core.short_scale = scale.end, scale.factor, scale.short
@@ -516,12 +541,33 @@ def _group(m: re.Match[str] | None, name: str) -> str | None:
     return m.group(name) if m else None
 
 
-def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
+@dataclass
+class _Texts:
+    """The text and its reverse, for reading the words before a figure backwards."""
+
+    text: str
+    rev: str
+
+    def before(self, pattern: re.Pattern[str], lo: int, start: int) -> re.Match[str] | None:
+        """Match a reversed pattern on the words that end at start (not before lo)."""
+        n = len(self.text)
+        m = pattern.match(self.rev, n - start, n - lo)
+        return m if m and m.end() > m.start() else None
+
+    def start_of(self, m: re.Match[str] | None, group: str) -> int | None:
+        """Where a group of a reversed match begins in the text."""
+        if m is None or m.group(group) is None:
+            return None
+        return len(self.text) - m.end(group)
+
+
+def _hit_from(texts: _Texts, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
     """Build the amount around a figure, or None when it is no amount (a year, a count)."""
+    text = texts.text
     if core.bare and not _bare_allowed(text, core.start, lex):
         return None
-    symbol = _ending_at(lex.currency_before_re, text, max(lo, core.start - 8), core.start)
-    code = lex.currencies.get(symbol.group("cur")) if symbol else None
+    symbol = texts.before(lex.currency_before_re, lo, core.start)
+    code = lex.currencies.get(symbol.group("cur")[::-1]) if symbol else None
     money_word = code is not None
     end, value, scale = core.end, core.value, core.scale
     after = None if money_word else _currency_after(text, end, lex)
@@ -538,10 +584,10 @@ def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
     carry = not money_word and unit is None and scale >= min_scale and not _is_count(text, end, lex)
     if code is None and unit is None and not (money_word and scale >= min_scale) and not carry:
         return None
-    pre = _ending_at(lex.prefix_re, text, max(lo, core.start - _PREFIX_REACH), core.start)
-    start = _span_start(pre, core)
-    q = _group(pre, "q")
-    qualifier = lex.qualifiers.get(q) if q else None
+    pre = texts.before(lex.prefix_re, max(lo, core.start - _PREFIX_REACH), core.start)
+    start = _span_start(texts, pre, core)
+    q = pre.group("q") if pre else None
+    qualifier = lex.qualifiers.get(q[::-1]) if q else None
     if qualifier is None:
         post = lex.post_qual_re.match(text, end)
         if post:
@@ -550,18 +596,19 @@ def _hit_from(text: str, core: _Core, lo: int, lex: _Lexicon) -> _Hit | None:
     return _Hit(match, scale, carry, money_word)
 
 
-def _span_start(pre: re.Match[str] | None, core: _Core) -> int:
+def _span_start(texts: _Texts, pre: re.Match[str] | None, core: _Core) -> int:
     """Where the amount's span begins: at the qualifier, threshold or symbol when present."""
-    for group in ("q", "th", "cur"):
-        if _group(pre, group):
-            return pre.start(group)
-    if _group(pre, "det") and core.bare:
-        return pre.start("det")
+    groups = ("q", "th", "det", "cur") if core.bare else ("q", "th", "cur")
+    for group in groups:
+        start = texts.start_of(pre, group)
+        if start is not None:
+            return start
     return core.start
 
 
-def _range_pair(text: str, core: _Core, lo: int, lex: _Lexicon) -> tuple[_Hit, _Hit] | None:
+def _range_pair(texts: _Texts, core: _Core, lo: int, lex: _Lexicon) -> tuple[_Hit, _Hit] | None:
     """'entre 500 et 600 millions de dollars': both bounds, the first taking the second's scale."""
+    text = texts.text
     j = lex.range_re.match(text, core.end)
     if not j:
         return None
@@ -573,7 +620,7 @@ def _range_pair(text: str, core: _Core, lo: int, lex: _Lexicon) -> tuple[_Hit, _
     second_core = _core_at(text, j.end(), lex, bare=False)
     if second_core is None or second_core.scale <= 1.0 and core.scale <= 1.0:
         return None
-    second = _hit_from(text, second_core, j.end(), lex)
+    second = _hit_from(texts, second_core, j.end(), lex)
     if second is None:
         return None
     if core.scale <= 1.0:
@@ -604,20 +651,32 @@ def _carry_currencies(text: str, hits: list[_Hit]) -> None:
             hit.money_word = True
 
 
+def _may_be_money(texts: _Texts, core: _Core, lo: int, lex: _Lexicon) -> bool:
+    """A cheap test that an unscaled figure has a currency, unit or range bound next to it."""
+    return bool(lex.follow_re.match(texts.text, core.end)
+                or texts.before(lex.currency_before_re, lo, core.start))
+
+
 def find_amounts(text: str) -> list[AmountMatch]:
     """All money amounts (and scaled quantities) in text, in order, normalised."""
     lex = _lexicon()
+    texts = _Texts(text, text[::-1])
     hits: list[_Hit] = []
     last_end = skip_to = 0  # end of the last amount; end of the last figure tried
     for anchor in lex.anchor_re.finditer(text):
         if anchor.start() < skip_to:
             continue
-        bare = not anchor.group()[0].isdigit() and lex.number_words.get(anchor.group()) is None
-        core = _core_at(text, anchor.start(), lex, bare)
+        if anchor.group("bare"):
+            core = _core_at(text, anchor.start(), lex, bare=True)
+        else:
+            value = _figure_value(anchor.group(), lex)
+            core = _scaled_core(text, anchor.start(), anchor.end(), value, lex)
         if core is None:
             continue
-        pair = None if core.bare else _range_pair(text, core, last_end, lex)
-        found = list(pair) if pair else [h for h in [_hit_from(text, core, last_end, lex)] if h]
+        if core.scale == 1.0 and not _may_be_money(texts, core, last_end, lex):
+            continue  # a year, a day, "les deux pays": most figures stop here
+        pair = None if core.bare else _range_pair(texts, core, last_end, lex)
+        found = list(pair) if pair else [h for h in [_hit_from(texts, core, last_end, lex)] if h]
         if found:
             hits.extend(found)
             last_end = skip_to = found[-1].match.end
@@ -678,6 +737,8 @@ def find_percents(text: str) -> list[PercentMatch]:
         after = lex.dir_after_re.match(text, sign.end())
         if direction is None and after:
             direction = lex.after_directions.get(after.group("t"))
+        if direction is None and found:
+            direction = _listed_direction(text, found[-1], head, lex)
         if first:
             f_end = first.end("num")
             found.append(PercentMatch(first.start(), f_end, text[first.start():f_end],
@@ -685,6 +746,13 @@ def find_percents(text: str) -> list[PercentMatch]:
         found.append(PercentMatch(m.start(), sign.end(), text[m.start():sign.end()], value, direction))
         last_end = sign.end()
     return found
+
+
+def _listed_direction(text: str, prev: PercentMatch, head: int, lex: _Lexicon) -> str | None:
+    """'en hausse de 0,6 % en un mois et de 1,3 % en un an': the second is up too."""
+    if prev.direction is None or head - prev.end > lex.data["direction_list_reach"]:
+        return None
+    return prev.direction if lex.dir_list_re.fullmatch(text, prev.end, head) else None
 
 
 def _sign_direction(m: re.Match[str], lex: _Lexicon) -> str | None:
