@@ -136,6 +136,16 @@ def test_parse_number_rejects_what_is_not_a_whole_figure(words: str) -> None:
     ("jusqu'à 41 milliards de dollars", 4.1e10, "USD", "less_than"),
     ("un montant inférieur à 5 millions d'euros", 5e6, "EUR", "less_than"),
     ("Plus de 500 millions de dollars", 5e8, "USD", "more_than"),
+    ("les échanges ont franchi la barre du milliard de dollars", 1e9, "USD", "more_than"),
+    ("à peine 38 millions de dollars", 3.8e7, "USD", "less_than"),
+    ("atteindre 1 milliard de dollars au plus tard en 2025", 1e9, "USD", "exact"),
+    ("14 milliards de roubles", 1.4e10, "RUB", "exact"),
+    ("un budget de 1,5 Md€", 1.5e9, "EUR", "exact"),
+    ("sept cent cinquante mille euros", 7.5e5, "EUR", "exact"),
+    ("quatre-vingts millions de dollars", 8e7, "USD", "exact"),
+    ("€ 5 millions", 5e6, "EUR", "exact"),
+    # a money word that does not tell the country
+    ("20 millions de francs", 2e7, None, "exact"),
     # seed sentences
     ("Le commerce mutuel entre les deux pays a dépassé le demi-milliard de dollars "
      "l’année précédente.", 5e8, "USD", "more_than"),
@@ -202,6 +212,13 @@ def test_units_when_no_currency(text: str, unit: str, value: float) -> None:
      [(8e8, "USD", "exact"), (1e9, "USD", "exact")]),
     ("de 2010 à 2015, 3 milliards de dollars",
      [(3e9, "USD", "exact")]),
+    ("14 milliards de roubles (environ 200 millions de dollars)",
+     [(1.4e10, "RUB", "exact"), (2e8, "USD", "approx")]),
+    # "et plus de" qualifies the second figure, not the first
+    ("joueurs à £ 80m et plus de 100 millions de dollars",
+     [(8e7, "GBP", "exact"), (1e8, "USD", "more_than")]),
+    # an unknown currency stops the carry
+    ("20 millions de francs et 30 millions", [(2e7, None, "exact"), (3e7, None, "exact")]),
 ])
 def test_find_several_amounts(text: str, expected: list[tuple[float, str | None, str]]) -> None:
     found = [(m.value, m.currency, m.qualifier) for m in find_amounts(text)]

@@ -206,6 +206,7 @@ class _Lexicon:
     prefix_re: re.Pattern[str]
     currency_before_re: re.Pattern[str]
     bare_det_re: re.Pattern[str]
+    leading_det_re: re.Pattern[str]
     post_qual_re: re.Pattern[str]
     count_re: re.Pattern[str]
     range_re: re.Pattern[str]
@@ -281,12 +282,13 @@ def _percent_regexes(data: dict[str, Any], number: str) -> dict[str, str]:
     triggers = _alternation([p for ps in data["direction_triggers"].values() for p in ps])
     direct = _alternation([p for ps in data["direction_direct"].values() for p in ps])
     after = _alternation([p for ps in data["direction_after"].values() for p in ps])
+    openers = _alternation(list(data["range_openers"]))  # "en hausse de 10 à 15 %"
     return {
         "percent": pct,
         "num": rf"(?:(?<!\w)(?P<sign>[{signs}]){_GAP}?)?(?P<num>{number}){_GAP}*$",
         "range": rf"(?P<num>{number}){_GAP}*(?:{pct})?\s*(?P<j>{joiners})\s*$",
         "before": rf"(?P<t>{triggers})(?:\s+[^\W\d_]+){{0,2}}?\s+{link}\s*(?:{qual}\s*)?"
-                  rf"(?:(?:entre|de|d['’])\s*)?$",
+                  rf"(?:{openers}\s*)?$",
         "direct": rf"(?P<t>{direct})\s+(?:{qual}\s*)?$",
         "after": rf"{_GAP}*(?P<t>{after})",
         "list": rf"[^.!?;\n]*?\s*{_alternation(data['direction_list_joiners'])}\s*$",
@@ -345,7 +347,8 @@ def _lexicon() -> _Lexicon:
         currency_before_re=re.compile(
             rf"{_GAP}?(?P<cur>{_alternation(_prefix_currencies(forms), True, True)})"),
         bare_det_re=re.compile(rf"{_alternation(data['bare_scale_determiners'])}\s+$"),
-        post_qual_re=re.compile(rf"{_GAP}*,?{_GAP}*(?P<item>{_alternation(list(data['post_qualifiers']))})"),
+        leading_det_re=re.compile(rf"{_alternation(data['bare_scale_determiners'])}\s+"),
+        post_qual_re=re.compile(rf"{_GAP}*(?P<item>{_alternation(list(data['post_qualifiers']))})"),
         count_re=re.compile(rf"{_GAP}*{_alternation(data['currency_linkers'])}\s*(?P<w>[^\W\d_]+)"),
         follow_re=re.compile(
             _linked(data["currency_linkers"], _alternation(list(forms) + list(units), True))
@@ -458,7 +461,7 @@ def _scaled_core(text: str, start: int, end: int, value: float, lex: _Lexicon) -
     return core
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(_GAP + "+")
 
 
 def _add_lower_scales(text: str, core: _Core, lex: _Lexicon) -> None:
@@ -479,7 +482,7 @@ def parse_number(words: str) -> float | None:
     """The value of a French figure with its scales: 'six cents millions' -> 6e8, '1,5' -> 1.5."""
     lex = _lexicon()
     text = words.strip()
-    det = re.match(rf"{_alternation(lex.data['bare_scale_determiners'])}\s+", text)
+    det = lex.leading_det_re.match(text)
     start = det.end() if det else 0
     core = _core_at(text, start, lex, bare=False) or _core_at(text, start, lex, bare=True)
     if core is None or core.end != len(text):
