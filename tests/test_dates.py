@@ -131,6 +131,8 @@ RESOLVED = [
      "la mi-juillet", "2023-07-11", "2023-07-20", "part", "2023-07", True),
     ("deux ruptures en 97 (en janvier rue Saint-Dizier)", "1999-07-29", "past",
      "janvier", "1997-01-01", "1997-01-31", "partial", "1997-01", True),
+    ("HANOÏ, 3 janvier 2024 (VNA) - Le président, qui a visité le pays le 28 décembre, est rentré.", "2024-01-03",
+     "past", "le 28 décembre", "2023-12-28", "2023-12-28", "partial", "2023-12-28", True),
     ("il a été sanctionné en mai et juin derniers.", "2003-02-23", "past",
      "mai", "2002-05-01", "2002-05-31", "partial", "2002-05", True),
     # prepositions that place a date whatever the tense

@@ -447,10 +447,6 @@ def _shift(iv_unit: str, ref: Interval, n: int) -> Interval | None:
     return None
 
 
-def _unit_timex(iv: Interval) -> str:
-    return _timex(iv)
-
-
 class _Resolver:
     """One method per atom kind: regex match in, _Found (or None to reject) out."""
 
@@ -459,12 +455,9 @@ class _Resolver:
 
     # -- helpers
     def _found(self, m: re.Match[str], iv: Interval | None, kind: str, anchor: str | None,
-               explicit: bool, timex: str | None, start: int | None = None, end: int | None = None) -> _Found:
-        s = m.start() if start is None else start
-        e = m.end() if end is None else end
-        f = _Found(s, e, iv, kind, anchor, explicit, timex)
-        f.pieces = [_Piece(s, e, iv, timex)]
-        return f
+               explicit: bool, timex: str | None) -> _Found:
+        """The whole regex match as one expression (and one TimeML piece)."""
+        return _Found(m.start(), m.end(), iv, kind, anchor, explicit, timex, [_Piece(m.start(), m.end(), iv, timex)])
 
     def _month(self, s: str) -> int:
         return self.g.months[_norm(s)]
@@ -623,15 +616,15 @@ class _Resolver:
             return None
         if a > b:
             return None
-        gran = "day" if d1 else "month"
-        iv1 = _day_iv(a) if d1 else _month_iv(a.year, a.month)
-        iv2 = _day_iv(b) if d2 else _month_iv(b.year, b.month)
-        iv1, iv2 = _with(iv1, inferred=inferred), _with(iv2, inferred=inferred)
-        f1 = _Found(m.start("p1"), m.end("p1"), iv1, "partial", None, False, _timex(iv1) if gran == "month" else a.isoformat())
-        f2 = _Found(m.start("p2"), m.end("p2"), iv2, "partial", None, False, _timex(iv2) if gran == "month" else b.isoformat())
+        iv1 = _with(_day_iv(a) if d1 else _month_iv(a.year, a.month), inferred=inferred)
+        iv2 = _with(_day_iv(b) if d2 else _month_iv(b.year, b.month), inferred=inferred)
+        f1 = _Found(m.start("p1"), m.end("p1"), iv1, "partial", None, False, _timex(iv1))
+        f2 = _Found(m.start("p2"), m.end("p2"), iv2, "partial", None, False, _timex(iv2))
         return f1, f2
 
-    def _span(self, m: re.Match[str], ends: tuple[_Found, _Found], explicit: bool, inferred: bool) -> _Found:
+    @staticmethod
+    def _span(ends: tuple[_Found, _Found], explicit: bool, inferred: bool) -> _Found:
+        """One range from its two ends; the ends stay as TimeML pieces."""
         f1, f2 = ends
         iv = Interval(f1.interval.start, f2.interval.end, "range", inferred)
         f = _Found(f1.start, f2.end, iv, "span", "reference" if inferred else None, explicit,
@@ -645,7 +638,7 @@ class _Resolver:
         ends = self._ends(m)
         if ends is None:
             return None
-        return self._span(m, ends, bool(m["y2"]), not m["y2"])
+        return self._span(ends, bool(m["y2"]), not m["y2"])
 
     dayspan_et = dayspan
     monthspan_open = dayspan
@@ -708,7 +701,7 @@ class _Resolver:
         if len(raw2) == 2 and not 1800 <= y1 <= 2100:
             return None
         i1, i2 = _year_iv(y1), _year_iv(y2)
-        return self._span(m, (_Found(m.start("p1"), m.end("p1"), i1, "absolute", None, True, str(y1)),
+        return self._span((_Found(m.start("p1"), m.end("p1"), i1, "absolute", None, True, str(y1)),
                               _Found(m.start("p2"), m.end("p2"), i2, "absolute", None, True, str(y2))), True, False)
 
     def yearspan_open(self, m: re.Match[str]) -> _Found | None:
@@ -722,57 +715,45 @@ class _Resolver:
 
     # -- parts of a year
     def part(self, m: re.Match[str]) -> _Found | None:
+        """"premier semestre 2024", "au premier trimestre", "les six premiers mois de 2023"."""
         g, ctx = self.g, self.ctx
-        if m["period"]:
-            spec = g.data["periods"][_norm(m["period"])]
-            size, letter = spec["months"], spec["timex"]
-            n = g.data["ordinals"][_norm(m["ord"])]
-            count = 12 // size
-            n = count if n == -1 else n
-            if not 1 <= n <= count:
-                return None
-            first, last = (n - 1) * size + 1, n * size
-            gran = {3: "quarter", 6: "half"}.get(size, "range")
-        else:
-            k = _num(g, m["card"])
-            if not 1 <= k <= 11:
-                return None
-            if g.data["first_last"][_norm(m["fl"])] == "first":
-                first, last = 1, k
-            else:
-                first, last = 13 - k, 12
-            letter, n = None, None
-            gran = {3: "quarter", 6: "half"}.get(k, "range") if first in (1, 7, 10, 4) and (first - 1) % k == 0 else "range"
-        explicit, anchor = bool(m["y"]), None
+        months = self._part_months(m)
+        if months is None:
+            return None
+        first, last = months
+        size = last - first + 1
+        gran = {3: "quarter", 6: "half"}.get(size, "range") if (first - 1) % size == 0 else "range"
         if m["y"]:
             y = int(m["y"])
+        elif ctx.ref is None:
+            return self._found(m, None, "part", "reference", False, None)
+        elif m["rely"]:
+            step = {"past": -1, "before": -1, "future": 1, "after": 1}.get(_direction(g, m["dir"]) or "", 0)
+            y = ctx.ref.start.year + step
+        elif m["thisy"] or m["they"]:
+            y = ctx.ref.start.year
         else:
-            anchor = "reference"
-            if ctx.ref is None:
-                return self._found(m, None, "part", anchor, False, None)
-            if m["rely"]:
-                yiv = _shift("year", ctx.ref, {"past": -1, "before": -1, "future": 1, "after": 1}.get(
-                    _direction(g, m["dir"]), 0))
-                if yiv is None:
-                    return None
-                y = yiv.start.year
-            elif m["thisy"] or m["they"]:
-                y = ctx.ref.start.year
-            else:
-                cands = [_months_iv(yy, first, last, gran) for yy in range(ctx.ref.start.year - 1, ctx.ref.end.year + 2)]
-                pick = _choose(cands, ctx.ref, ctx.tense(m.start()), None)
-                if pick is None:
-                    return None
-                y = pick.start.year
-        iv = _months_iv(y, first, last, gran)
-        iv = _with(iv, inferred=not explicit)
-        if gran == "quarter":
-            tx = f"{y:04d}-Q{(first - 1) // 3 + 1}"
-        elif gran == "half":
-            tx = f"{y:04d}-H{(first - 1) // 6 + 1}"
-        else:
-            tx = f"{y:04d}-{first:02d}/{y:04d}-{last:02d}"
-        return self._found(m, iv, "part", anchor, explicit, tx)
+            cands = [_months_iv(yy, first, last, gran) for yy in range(ctx.ref.start.year - 1, ctx.ref.end.year + 2)]
+            pick = _choose(cands, ctx.ref, ctx.tense(m.start()), None)
+            if pick is None:
+                return None
+            y = pick.start.year
+        iv = _with(_months_iv(y, first, last, gran), inferred=not m["y"])
+        tx = _timex(iv) if gran != "range" else f"{y:04d}-{first:02d}/{y:04d}-{last:02d}"
+        return self._found(m, iv, "part", None if m["y"] else "reference", bool(m["y"]), tx)
+
+    def _part_months(self, m: re.Match[str]) -> tuple[int, int] | None:
+        """First and last month of an ordinal part of a year, or of the first/last N months."""
+        g = self.g
+        if m["period"]:
+            size = g.data["periods"][_norm(m["period"])]
+            n, count = g.data["ordinals"][_norm(m["ord"])], 12 // size
+            n = count if n == -1 else n  # "le dernier trimestre"
+            return ((n - 1) * size + 1, n * size) if 1 <= n <= count else None
+        k = _num(g, m["card"])
+        if not 1 <= k <= 11:
+            return None
+        return (1, k) if g.data["first_last"][_norm(m["fl"])] == "first" else (13 - k, 12)
 
     def decade(self, m: re.Match[str]) -> _Found | None:
         dec = m["dec"]
@@ -1139,9 +1120,9 @@ def _scan(text: str, ref: Interval | None, tense: Tense | None, lang: str = "fr"
             ctx.last = last_iv
             if last_iv.granularity == "day" and last_iv.start == last_iv.end:
                 ctx.last_day = last_iv
-            # a written year, or "cette année", "l'an dernier", sets the year for the rest of the sentence
-            if (found.explicit_year and found.interval.granularity in ("day", "month", "year")) or \
-                    found.interval.granularity == "year":
+            # "en 2010", "cette année", "l'an dernier" set the year for the rest of the sentence; a
+            # full date does not ("HANOÏ, 3 janvier 2024 - ... a visité le pays le 28 décembre")
+            if found.interval.granularity in ("month", "year") and found.kind != "span":
                 ctx.last_year = (found.end, found.interval.start.year)
         floor = max(found.end, pos + 1)
     return out
