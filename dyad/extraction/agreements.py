@@ -99,6 +99,28 @@ def _is_agreement_noun(view: DocView, tok: Token) -> str | None:
     return kind
 
 
+def _signing_parties(view: DocView, signing: list[Token]) -> list[str]:
+    """Who signed with whom: the signing verb's subject and its "avec"/"entre" partner
+    ("l'Union, avec laquelle le Vietnam a conclu un accord")."""
+    out = []
+    for s in signing:
+        if s.pos_ != "VERB":
+            continue
+        for c in s.children:
+            if c.dep_ not in ("nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent"):
+                continue
+            cases = {fold(x.text) for x in c.children if x.dep_ == "case"}
+            if c.dep_.startswith("obl") and not cases & {"avec", "entre", "par"}:
+                continue
+            if c.pos_ == "PRON" and s.dep_ == "acl:relcl":
+                a = view.party_below(s.head, depth=1)  # the relative pronoun's antecedent
+            else:
+                a = view.party_below(c, depth=2)
+            if a is not None and a.code and a.kind != "place":
+                out.append(a.code)
+    return out
+
+
 def extract_agreements(view: DocView) -> list[Record]:
     """Agreements in sentences that speak of signing or adopting them."""
     words = triggers(view.lang)["agreement"]
@@ -135,7 +157,7 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     if period:
         attrs["period"] = period
     topics = list(dict.fromkeys(topics_in(view, start, end) + _field_topics(view, tok, end)))
-    found = [a.code for a in view.actors_in(start, end) if a.kind != "place"]
+    found = [a.code for a in view.actors_in(start, end) if a.kind != "place"] + _signing_parties(view, signing)
     parties = fill_pair(view, sent, found, near=tok.idx)
     if not parties:
         return None

@@ -102,30 +102,32 @@ def where_for(view: DocView, sent: Span, parties: list[str | None], host: str | 
 
 
 def fill_pair(view: DocView, sent: Span, found: list[str | None], near: int | None = None) -> list[str] | None:
-    """Two distinct parties: those found, else those of the sentence, else the document's pair."""
+    """Two distinct parties: those the syntax found, else "les deux pays", else the parties
+    named in the sentence (those of the article's main pair first), else the main pair.
+    Cities are places, not parties."""
+    main = view.main_pair
     parties = [p for p in dict.fromkeys(found) if p]
     if len(parties) >= 2:
-        return parties[:2]
+        inside = [p for p in parties if p in main]
+        return (inside + [p for p in parties if p not in inside])[:2] if len(parties) > 2 else parties[:2]
     pair = view.pair_in(sent.start_char, sent.end_char)
     if pair and (not parties or parties[0] in pair):
         return pair
-    named = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person", "place")]
+    named = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person")]
     if near is not None:
         named.sort(key=lambda a: abs(a.start - near))
-    for a in named:
-        if a.code not in parties and (a.kind != "place" or not parties):
-            parties.append(a.code)
-        if len(parties) == 2:
-            return parties
-    main = view.main_pair
-    if len(parties) == 1:
-        other = view.other_party(parties[0])
-        if other:
-            return [parties[0], other]
-        return None
-    if len(main) == 2:
-        return main
-    return None
+    codes = [c for c in dict.fromkeys(a.code for a in named) if c not in parties]
+    codes.sort(key=lambda c: c not in main)  # stable: main-pair parties first, then by distance
+    if parties:
+        other = next((c for c in codes if c in main), None) or view.other_party(parties[0]) or \
+            (codes[0] if codes else None)
+        return [parties[0], other] if other and other != parties[0] else None
+    if len(codes) >= 2:
+        return codes[:2]
+    if len(codes) == 1:
+        other = view.other_party(codes[0])
+        return [codes[0], other] if other else None
+    return main if len(main) == 2 else None
 
 
 @lru_cache(maxsize=None)

@@ -79,8 +79,9 @@ def _date(view: DocView, sent: Span, change_tok: Token, offset: int, hits):
     """The date of this change: with several ties in one sentence, the date nearest each."""
     if view.fold_has(sent.start_char, sent.end_char, ["anniversaire"]):
         # "le 30e anniversaire de l'établissement ...": the tie dates from the earliest date
+        # the date nearest the verb of change, not the anniversary's own
         dated = [x for x in view.dates_in(sent.start_char, sent.end_char) if x.explicit_year]
-        return min(dated, key=lambda x: x.interval.start) if len(dated) > 1 else None
+        return min(dated, key=lambda x: abs(x.start - change_tok.idx)) if dated else None
     if len(hits) > 1:
         dates = [d for d in view.dates_in(sent.start_char, sent.end_char) if d.kind in ("absolute", "partial", "relative")]
         others = [h[0] for h in hits if h[0] != offset]

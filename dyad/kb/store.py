@@ -77,8 +77,8 @@ class Store:
 
     @property
     def display(self) -> str:
-        """The URL with any password hidden, for messages."""
-        return make_url(self.url).render_as_string(hide_password=True)
+        """The file (SQLite) or the URL with any password hidden (PostgreSQL), for messages."""
+        return shown_db(self.url)
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
@@ -124,9 +124,20 @@ def open_store(db: str | Path, *, create: bool = True) -> Store:
     except StoreError:
         raise
     except (SQLAlchemyError, OSError, ImportError, ValueError) as err:
-        shown = make_url(url).render_as_string(hide_password=True) if "://" in url else url
-        raise StoreError(Errors.E040, db=shown, reason=_reason(err)) from err
+        raise StoreError(Errors.E040, db=shown_db(url), reason=_reason(err)) from err
     return store
+
+
+def shown_db(url: str) -> str:
+    """How a store is named in messages: its file for SQLite, its URL without password otherwise."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):]
+    if url == "sqlite://":
+        return ":memory:"
+    try:
+        return make_url(url).render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://")
+    except Exception:  # an unparsable URL is shown as given
+        return url
 
 
 def _reason(err: BaseException) -> str:
