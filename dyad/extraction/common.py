@@ -72,9 +72,12 @@ def _other_time(view: DocView, d, tok: Token) -> bool:
         return True
     if fold(view.doc.text[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
         return True
+    before = fold(view.doc.text[max(tok.sent.start_char, d.start - 40):d.start])
+    if "depuis" in before and "depuis" not in fold(view.doc.text[tok.idx - 10:tok.idx + len(tok.text)]):
+        return True  # "depuis son élection, en décembre 2019"
     t, steps = span.root, 0
     stop = {tok.i, tok.head.i}
-    while t.head is not t and t.i not in stop and steps < 4:
+    while t.head.i != t.i and t.i not in stop and steps < 4:
         if any(c.dep_ == "case" and fold(c.text) in OTHER_TIME for c in t.children):
             return True
         t, steps = t.head, steps + 1
@@ -200,13 +203,13 @@ def subject_party(view: DocView, verb: Token, climb: int = 3) -> Actor | None:
                 return a
             if fold(c.text) in PRONOUNS:
                 return last_person_before(view, c.idx)
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return subject_party(view, verb.head)
-    if verb.dep_ in ("acl", "acl:relcl") and verb.head is not verb:
+    if verb.dep_ in ("acl", "acl:relcl") and verb.head.i != verb.i:
         a = view.party_below(verb.head, depth=1)  # "M. Akufo-Addo, arrivé dans la matinée"
         if a is not None:
             return a
-    if climb > 0 and verb.head is not verb and verb.dep_ in ("acl", "xcomp", "advcl", "obl", "obl:arg", "nmod", "ccomp"):
+    if climb > 0 and verb.head.i != verb.i and verb.dep_ in ("acl", "xcomp", "advcl", "obl", "obl:arg", "nmod", "ccomp"):
         return subject_party(view, verb.head, climb - 1)
     return None
 
@@ -220,6 +223,14 @@ def children_with_case(tok: Token, cases: tuple[str, ...], deps=("nmod", "obl", 
             if any(k in cases for k in case):
                 out.append(c)
     return out
+
+
+DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+
+
+def anaphoric(tok: Token) -> bool:
+    """"cette visite", "ces entretiens": a fact already told, not a new one."""
+    return any(c.dep_ == "det" and fold(c.text) in DEMONSTRATIVES for c in tok.children)
 
 
 def short_interval(d, max_days: int = 40) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..language.folding import fold
 from ..model import Record
-from .common import (date_for, fill_pair, person_names, sentence_evidence, short_interval, status_of,
+from .common import (anaphoric, date_for, fill_pair, person_names, sentence_evidence, short_interval, status_of,
                      subject_party, topics_in, where_for)
 from .view import DocView, triggers
 
@@ -101,7 +101,8 @@ def extract_meetings(view: DocView) -> list[Record]:
         parties = fill_pair(view, sent, found, near=tok.idx)
         if not parties:
             continue
-        d = date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
+        told = tok.pos_ == "NOUN" and anaphoric(tok)
+        d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
         when = d.interval if short_interval(d) else None
         attrs: dict = {"format": fmt}
         if fmt == "committee":
@@ -115,7 +116,7 @@ def extract_meetings(view: DocView) -> list[Record]:
         where = where_for(view, sent, parties)
         out.append(Record(view.document.id, "meeting", parties[0], parties[1],
                           person_names([p for p in people if p.code in parties]), when, where, topics,
-                          attrs, [sentence_evidence(sent)]))
+                          attrs, [sentence_evidence(sent)], notes={"anaphoric": told}))
     return out
 
 

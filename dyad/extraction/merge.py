@@ -26,12 +26,24 @@ def _more_specific(a: Interval | None, b: Interval | None) -> Interval | None:
     return a if a.days <= b.days else b
 
 
+def _near(a: Interval | None, b: Interval | None, days: int = 3) -> bool:
+    """Days of one stay: overlapping or a few days apart (arrived Sunday, received Tuesday)."""
+    if a is None or b is None:
+        return True
+    gap = max((b.start - a.end).days, (a.start - b.end).days)
+    return gap <= days
+
+
 def _same_fact(a: Record, b: Record) -> bool:
-    if a.type != b.type or not _same_parties(a, b) or not _dates_fit(a.when, b.when):
+    if a.type != b.type or not _same_parties(a, b):
         return False
+    if b.notes.get("anaphoric") and a.type in ("visit", "meeting"):
+        return a.attrs.get("format") == b.attrs.get("format")  # "cette visite", "ces entretiens"
     sa, sb = a.attrs.get("status", "actual"), b.attrs.get("status", "actual")
     if a.type == "visit":
-        return sa == sb or "cancelled" not in (sa, sb)
+        return _near(a.when, b.when) and (sa == sb or "cancelled" not in (sa, sb))
+    if not _dates_fit(a.when, b.when):
+        return False
     if a.type == "meeting":
         return a.attrs.get("format") == b.attrs.get("format") and sa == sb
     if a.type == "agreement":
@@ -51,8 +63,17 @@ def _same_fact(a: Record, b: Record) -> bool:
     return sa == sb
 
 
+def _span(a: Interval | None, b: Interval | None) -> Interval | None:
+    """The days of a stay told in pieces: from the first to the last."""
+    if a is None or b is None:
+        return a or b
+    if a.inferred != b.inferred:
+        return b if a.inferred else a
+    return Interval(min(a.start, b.start), max(a.end, b.end), "range", a.inferred)
+
+
 def _absorb(keep: Record, other: Record) -> None:
-    keep.when = _more_specific(keep.when, other.when)
+    keep.when = _span(keep.when, other.when) if keep.type == "visit" else _more_specific(keep.when, other.when)
     for p in other.persons:
         if p not in keep.persons:
             keep.persons.append(p)

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ..language.folding import fold
 from ..model import Record
 from .common import (children_with_case, date_for, last_person_before, person_names, sentence_evidence,
-                     short_interval, status_of, subject_party, tense_of)
+                     short_interval, status_of, subject_party, tense_of, anaphoric)
 from .view import Actor, DocView, triggers
 
 DESTINATION = ("a", "au", "aux", "en", "dans", "vers", "pour")
@@ -24,7 +24,7 @@ def _destination(view: DocView, tok: Token, visitor: str | None) -> Actor | None
     """The country, city or organisation visited: a phrase introduced by à/au/en under the
     trigger or its verb, else the nearest such phrase in the sentence (the parser often
     hangs "à Tunis" on a neighbouring word)."""
-    heads = [tok] + ([tok.head] if tok.head is not tok else [])
+    heads = [tok] + ([tok.head] if tok.head.i != tok.i else [])
     for h in heads:
         for c in children_with_case(h, DESTINATION):
             a = view.party_below(c, depth=2)
@@ -56,7 +56,8 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
     for c in children_with_case(tok, ("de", "du", "des", "d'")):
         if "invitation" in view.folded[max(0, c.left_edge.idx - 16):c.left_edge.idx]:
             continue  # "à l'invitation du président X": the host, not the visitor
-        a = view.party_below(c, depth=2)
+        # "la visite du président kazakh": one level down only ("d'une journée aux Émirats" is not a visitor)
+        a = view.party_below(c, depth=1)
         if a is not None:
             return a
     if tok.dep_ in ("obj", "nsubj:pass") or any(d.dep_ == "det:poss" or fold(d.text) in ("sa", "son", "leur")
@@ -67,7 +68,7 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
             return a
     if tok.dep_ in ("nmod", "obl", "obl:mod") and any(fold(c.text) == "en" for c in tok.children if c.dep_ == "case"):
         return view.party_below(tok.head, depth=1)  # "le président X, en visite au Vietnam"
-    if tok.head.pos_ == "VERB" and tok.head is not tok:
+    if tok.head.pos_ == "VERB" and tok.head.i != tok.i:
         return subject_party(view, tok.head)  # "X est arrivé à Tunis pour une visite d'État"
     return None
 
@@ -115,7 +116,8 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
                 host = Actor(code, tok.idx, tok.idx, "country")
     if visitor is None or host is None or not visitor.code or visitor.code == host.code:
         return None
-    d = date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
+    told = tok.pos_ == "NOUN" and anaphoric(tok)
+    d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
     when = d.interval if short_interval(d) else None
     persons = [a for a in view.persons_in(sent.start_char, sent.end_char) if a.code == visitor.code]
     if visitor.kind == "person" and visitor not in persons:
@@ -133,7 +135,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
         cities = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind == "place" and a.code == host.code]
         where = cities[0].city if cities else None
     return Record(view.document.id, "visit", visitor.code, host.code, person_names(persons), when, where,
-                  None, attrs, [sentence_evidence(sent)], notes={"tense": tense_of(tok, view.lang)})
+                  None, attrs, [sentence_evidence(sent)], notes={"tense": tense_of(tok, view.lang), "anaphoric": told})
 
 
 def extract_visits(view: DocView) -> list[Record]:

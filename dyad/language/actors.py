@@ -32,7 +32,7 @@ def _capital_acts(doc: Doc, m: GazMatch) -> bool:
     if span is None:
         return False
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_ not in PLACE_VERBS
 

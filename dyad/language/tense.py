@@ -28,7 +28,7 @@ def governing_verb(token: Token, max_steps: int = 8) -> Token | None:
             return t
         if any(c.dep_ == "cop" for c in t.children):
             return t  # a nominal predicate: its copula carries the tense
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t, steps = t.head, steps + 1
     return t if t.pos_ in ("VERB", "AUX") else None
@@ -45,12 +45,12 @@ def verb_tense(verb: Token, lang: str = "fr") -> str | None:
     form = carrier.morph.get("VerbForm")
     if "Inf" in form:
         head = verb.head
-        if head is not verb and head.lemma_ in words["future_governors"]:
+        if head.i != verb.i and head.lemma_ in words["future_governors"]:
             head_tense = verb_tense(head, lang)
             if head.lemma_ in words["future_only_in_conditional"]:
                 return "future" if "Cnd" in head.morph.get("Mood") or head_tense == "future" else head_tense
             return "future" if head_tense in ("present", "future") else "past"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head, lang)
         return None
     if auxes:
@@ -73,8 +73,9 @@ def verb_tense(verb: Token, lang: str = "fr") -> str | None:
         return "past"
     if "Pres" in tense:
         return "present"
-    if "Part" in form and "Past" in tense:
-        return "past"
+    if "Part" in form:
+        # a participle with no auxiliary: "la visite prévue le 15" looks ahead, "l'accord signé en 2015" back
+        return "future" if verb.text.lower() in words["planned_markers"] else "past"
     return None
 
 
