@@ -129,6 +129,14 @@ def test_planned_visit_reported_later_as_done_is_one_done_event() -> None:
     assert not event.conflicts
 
 
+def test_days_within_a_visits_range_are_one_visit() -> None:
+    days = [src("a", "visit", when=day("2023-08-21")), src("b", "visit", when=day("2023-08-22", inferred=True))]
+    assert len(merge(days)) == 2  # two different days, nothing says they are one visit
+    event = one(merge(days + [src("c", "visit", when=day("2023-08-20", "2023-08-22", inferred=True))]))
+    assert (event.when.start, event.when.end) == (date(2023, 8, 20), date(2023, 8, 22))
+    assert not event.conflicts
+
+
 def test_only_planned_reports_stay_planned() -> None:
     event = one(merge([src("a", "visit", when=day("2024-05-02"), status="planned"),
                        src("b", "visit", when=day("2024-05-02"), status="planned")]))

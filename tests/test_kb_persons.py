@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest_kb import store, store_url  # noqa: F401  (fixtures)
+from conftest_kb import store, store_url  # noqa: F401  (fixtures, used by name)
 
 from dyad.kb import ingest, person_list
 from dyad.kb.persons import PersonIndex, canonical_name, name_key, surname_key
@@ -95,7 +95,7 @@ def _doc(doc_id: str, text: str, records: list[Record]) -> tuple[Document, list,
     return Document(id=doc_id, text=text), [], records
 
 
-def test_store_keeps_one_person_with_every_spelling_and_role(store) -> None:  # noqa: F811
+def test_store_keeps_one_person_with_every_spelling_and_role(store) -> None:
     items = [
         _doc("a1", "Visite de Tokaïev.", [Record("a1", "visit", "KAZ", "VNM", ["Kassym-Jomart Tokaïev"])]),
         _doc("a2", "Tokayev invite Thuong.", [Record("a2", "invitation", "KAZ", "VNM", ["Tokayev", "Vo Van Thuong"])]),
@@ -112,7 +112,7 @@ def test_store_keeps_one_person_with_every_spelling_and_role(store) -> None:  # 
     assert people["Võ Văn Thưởng"]["country"] == "VNM"
 
 
-def test_persons_survive_reopening_and_keep_linking(store_url) -> None:  # noqa: F811
+def test_persons_survive_reopening_and_keep_linking(store_url) -> None:
     from dyad.kb import open_store
 
     with open_store(store_url) as st:

@@ -6,16 +6,16 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from conftest_kb import ROOT, kazvnm_items, seed_items, store, store_url  # noqa: F401  (fixtures)
+from conftest_kb import ROOT, kazvnm_items, seed_items
+from conftest_kb import store, store_url  # noqa: F401  (fixtures, used by name)
 from sqlalchemy import func, insert, select, text
 
 from dyad.errors import StoreError
-from dyad.kb import ingest, merge_pending, open_store, stats, timeline
+from dyad.kb import ingest, open_store, stats, timeline
 from dyad.kb import schema as t
 from dyad.kb.synthetic import corpus
 from dyad.model import Document, Mention, Record
@@ -41,7 +41,7 @@ def event_map(st) -> dict[str, list[tuple[str, int]]]:
 
 # ---- opening and migrations ---------------------------------------------------------------
 
-def test_new_store_records_its_migrations(store) -> None:  # noqa: F811
+def test_new_store_records_its_migrations(store) -> None:
     with store.connect() as conn:
         rows = conn.execute(select(t.migrations_table)).all()
     assert [r.version for r in rows] == [m[0] for m in t.MIGRATIONS]
@@ -49,14 +49,14 @@ def test_new_store_records_its_migrations(store) -> None:  # noqa: F811
     assert store.schema_version() == t.SCHEMA_VERSION
 
 
-def test_reopening_applies_nothing_twice(store_url) -> None:  # noqa: F811
+def test_reopening_applies_nothing_twice(store_url) -> None:
     open_store(store_url).close()
     with open_store(store_url) as st:
         with st.connect() as conn:
             assert conn.execute(select(func.count()).select_from(t.migrations_table)).scalar_one() == len(t.MIGRATIONS)
 
 
-def test_store_newer_than_dyad_is_refused(store_url) -> None:  # noqa: F811
+def test_store_newer_than_dyad_is_refused(store_url) -> None:
     with open_store(store_url) as st, st.begin() as conn:
         conn.execute(insert(t.migrations_table).values(version=999, name="from the future", applied_at=t.now()))
     with pytest.raises(StoreError) as err:
@@ -82,7 +82,7 @@ def test_sqlite_urls_and_paths_reach_the_same_file(tmp_path: Path) -> None:
 
 # ---- idempotent ingest ------------------------------------------------------------------------
 
-def test_ingesting_the_same_articles_twice_changes_nothing(store) -> None:  # noqa: F811
+def test_ingesting_the_same_articles_twice_changes_nothing(store) -> None:
     items = kazvnm_items()
     first = ingest(store, items)
     assert (first.new, first.unchanged, first.replaced, first.failed) == (15, 0, 0, [])
@@ -93,7 +93,7 @@ def test_ingesting_the_same_articles_twice_changes_nothing(store) -> None:  # no
     assert event_map(store) == events
 
 
-def test_changed_article_replaces_its_records_and_mentions(store) -> None:  # noqa: F811
+def test_changed_article_replaces_its_records_and_mentions(store) -> None:
     doc = Document(id="art", text="Le 21 août 2023, Tokaïev est arrivé à Hanoï. Les échanges ont atteint 600 millions.")
     cut = doc.text.index(" Les")
     visit = Record("art", "visit", "KAZ", "VNM", ["Tokaïev"], where="Hanoi", evidence=[(0, cut)])
@@ -109,7 +109,7 @@ def test_changed_article_replaces_its_records_and_mentions(store) -> None:  # no
     assert [e.type for e in timeline(store, "KAZ VNM")] == ["visit"]
 
 
-def test_same_text_with_a_new_extraction_is_replaced(store) -> None:  # noqa: F811
+def test_same_text_with_a_new_extraction_is_replaced(store) -> None:
     doc = Document(id="x1", text="Visite de Tokaïev.")
     ingest(store, [(doc, [], [Record("x1", "visit", "KAZ", "VNM")])])
     summary = ingest(store, [(doc, [], [Record("x1", "visit", "KAZ", "VNM", attrs={"level": "state"})])])
@@ -117,7 +117,7 @@ def test_same_text_with_a_new_extraction_is_replaced(store) -> None:  # noqa: F8
     assert timeline(store, "KAZ VNM")[0].attrs["level"] == "state"
 
 
-def test_same_id_twice_in_one_call_keeps_the_later_version(store) -> None:  # noqa: F811
+def test_same_id_twice_in_one_call_keeps_the_later_version(store) -> None:
     a = Document(id="dup", text="Première version.")
     b = Document(id="dup", text="Seconde version.")
     summary = ingest(store, [(a, [], [Record("dup", "meeting", "FRA", "MAR")]),
@@ -148,7 +148,7 @@ class Failed:  # ... and for one it could not read
     (Record("bad", "visit", "Kazakhstan", "VNM"), "E044"),
     (Record("bad", "visit", "KAZ", "VNM", evidence=[(0, 10_000)]), "E045"),
 ])
-def test_invalid_document_is_reported_and_the_batch_goes_on(store, record: Record, code: str) -> None:  # noqa: F811
+def test_invalid_document_is_reported_and_the_batch_goes_on(store, record: Record, code: str) -> None:
     good = seed_items()
     bad = (Document(id="bad", text="Un texte court."), [], [record])
     summary = ingest(store, [good[0], bad, Result(*good[1]), Failed("lost.html", "E007", "[E007] lost.html: no text")],
@@ -159,7 +159,7 @@ def test_invalid_document_is_reported_and_the_batch_goes_on(store, record: Recor
     assert counts(store)["documents"] == 2
 
 
-def test_a_batch_is_written_whole_or_not_at_all(store) -> None:  # noqa: F811
+def test_a_batch_is_written_whole_or_not_at_all(store) -> None:
     docs = list(corpus(400, n_pairs=5, seed=5))
 
     def items():
@@ -179,14 +179,14 @@ def test_a_batch_is_written_whole_or_not_at_all(store) -> None:  # noqa: F811
     assert counts(store)["dirty"] == 0
 
 
-def test_reads_merge_pairs_left_dirty(store) -> None:  # noqa: F811
+def test_reads_merge_pairs_left_dirty(store) -> None:
     ingest(store, seed_items(), merge=False)
     assert counts(store)["events"] == 0 and counts(store)["dirty"] == 1
     assert len(timeline(store, "KAZ VNM")) == 18
     assert counts(store)["dirty"] == 0
 
 
-def test_only_touched_pairs_are_merged_again(store) -> None:  # noqa: F811
+def test_only_touched_pairs_are_merged_again(store) -> None:
     a = Document(id="fm", text="France et Maroc.")
     b = Document(id="kv", text="Kazakhstan et Vietnam.")
     ingest(store, [(a, [], [Record("fm", "meeting", "FRA", "MAR")]), (b, [], [Record("kv", "meeting", "KAZ", "VNM")])])
@@ -227,7 +227,7 @@ def run_worker(url: str, records: int, batch: int, kill_after: int | None) -> st
     return ""
 
 
-def test_killed_ingest_loses_nothing_committed_and_a_rerun_completes(store_url, tmp_path: Path) -> None:  # noqa: F811
+def test_killed_ingest_loses_nothing_committed_and_a_rerun_completes(store_url, tmp_path: Path) -> None:
     records, batch = 6000, 40
     run_worker(store_url, records, batch, kill_after=8)
     with open_store(store_url) as st:

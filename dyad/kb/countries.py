@@ -1,8 +1,9 @@
 """Country resolver: ISO codes or French/English names, any case or accents, to alpha-3 codes.
 
-Names come from pycountry (ISO 3166) and babel (CLDR territory names in French and
-English), plus two small tables beside this module: other country names users type,
-and international organisations (``IGO:UN``).
+The language stage's gazetteer (``dyad.language.gazetteer``) is asked first when it loads.
+Names here come from pycountry (ISO 3166) and babel (CLDR territory names in French and
+English), plus two small tables beside this module: other country names users type, and
+international organisations (``IGO:UN``).
 """
 from __future__ import annotations
 
@@ -89,11 +90,11 @@ def _gazetteer() -> object | None:
         return None
 
 
-def _gazetteer_code(name: str) -> str | None:
+def _gazetteer_code(name: str, method: str = "country_code") -> str | None:
     gazetteer = _gazetteer()
     try:
-        code = gazetteer.country_code(name) if gazetteer is not None else None  # type: ignore[attr-defined]
-    except Exception:
+        code = getattr(gazetteer, method)(name) if gazetteer is not None else None
+    except Exception:  # a gazetteer in the middle of changes must not break queries
         return None
     return code if isinstance(code, str) and is_party_code(code) else None
 
@@ -105,7 +106,9 @@ def lookup_country(name: str) -> str | None:
         return None
     if text.upper().startswith("IGO:") and is_party_code(text.upper()):
         return text.upper()
-    return _index().get(fold_name(text)) or _gazetteer_code(text)
+    # The language stage's gazetteer first (it knows demonyms and old names too), then the
+    # names and codes here, then the gazetteer's organisations.
+    return _gazetteer_code(text) or _index().get(fold_name(text)) or _gazetteer_code(text, "igo")
 
 
 def resolve_country(name: str) -> str:

@@ -26,7 +26,7 @@ from . import schema as t
 from .countries import is_party_code
 from .errors import InvalidDocument, KBErrors
 from .merge import Source, merge
-from .persons import Person, PersonIndex, record_people
+from .persons import Person, PersonIndex, canonical_name, name_key, record_people
 from .rows import document_row, extraction_hash, mention_rows, record_row
 from .store import Store
 
@@ -128,8 +128,6 @@ def load_persons(conn: Connection) -> PersonIndex:
 
 
 def _person_row(p: Person) -> dict[str, Any]:
-    from .persons import canonical_name, name_key
-
     p.canonical = canonical_name(p.variants)  # counts moved since the last new spelling
     return {"b_id": p.id, "b_canonical": p.canonical, "b_key": name_key(p.canonical),
             "b_country": p.country, "b_roles": sorted(p.roles)}
@@ -137,8 +135,6 @@ def _person_row(p: Person) -> dict[str, Any]:
 
 def write_persons(conn: Connection, index: PersonIndex) -> None:
     """Write the persons and spellings that changed since the index was loaded or written."""
-    from .persons import name_key
-
     new = [_person_row(index.persons[i]) for i in sorted(index.new)]
     changed = [_person_row(index.persons[i]) for i in sorted(index.changed - index.new)]
     if new:

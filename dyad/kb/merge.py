@@ -252,17 +252,36 @@ def persons_compatible(a: frozenset[Hashable], b: frozenset[Hashable]) -> bool:
     return not a or not b or a <= b or b <= a or len(a & b) >= 2
 
 
-def compatible(record: Source, member: Source) -> bool:
+def compatible(record: Source, member: Source, dates: bool = True) -> bool:
     """Could these two records report the same fact (beyond the group key)?"""
     if record.doc == member.doc:
         return False
-    if record.when and member.when and not record.when.overlaps(member.when):
+    if dates and record.when and member.when and not record.when.overlaps(member.when):
         return False
     if not persons_compatible(record.person_ids, member.person_ids):
         return False
     if record.where and member.where and fold_name(record.where) != fold_name(member.where):
         return False
     return attrs_compatible(record.type, record, member)
+
+
+def _days_of_one_visit(a: Interval, b: Interval, members: Iterable[Source]) -> bool:
+    # "On 21 August" and "on 22 August" are two days of one visit when a source gives its
+    # days (20-22 August) and both lie within them.
+    return precision(a) == precision(b) == "day" and any(
+        m.when is not None and precision(m.when) == "range" and m.when.contains(a) and m.when.contains(b)
+        for m in members)
+
+
+def fits(record: Source, members: list[Source]) -> bool:
+    """The record is compatible with every source of an event (dates: see _days_of_one_visit)."""
+    for m in members:
+        if not compatible(record, m, dates=False):
+            return False
+        if record.when and m.when and not record.when.overlaps(m.when) and not (
+                record.type == "visit" and _days_of_one_visit(record.when, m.when, members)):
+            return False
+    return True
 
 
 # ---- dates ------------------------------------------------------------------------------
@@ -320,7 +339,8 @@ def date_conflict(sources: list[Source]) -> Conflict | None:
     involved: set[int] = set()
     for i, a in enumerate(dated):
         for b in dated[i + 1:]:
-            if dates_disagree(a.when, b.when):  # type: ignore[arg-type]
+            if dates_disagree(a.when, b.when) and not (  # type: ignore[arg-type]
+                    a.type == "visit" and _days_of_one_visit(a.when, b.when, dated)):  # type: ignore[arg-type]
                 involved |= {a.id, b.id}
     if not involved:
         return None
@@ -361,11 +381,11 @@ def cluster(sources: list[Source]) -> list[list[Source]]:
             candidates = sorted({i for m in _months(record.when) for i in by_month.get(m, ())})
         else:
             candidates = list(range(len(clusters)))
-        fits = [i for i in candidates if all(compatible(record, m) for m in clusters[i])]
-        if record.when is None and len(fits) > 1:
-            fits = []  # an undated report that fits several events could be any of them
-        if fits:
-            best = max(fits, key=lambda i: (_fit_score(record, clusters[i]), -i))
+        fitting = [i for i in candidates if fits(record, clusters[i])]
+        if record.when is None and len(fitting) > 1:
+            fitting = []  # an undated report that fits several events could be any of them
+        if fitting:
+            best = max(fitting, key=lambda i: (_fit_score(record, clusters[i]), -i))
             clusters[best].append(record)
         else:
             best = len(clusters)

@@ -261,6 +261,9 @@ def timeline(store: Store, pair: PairSpec, type: str | None = None, date_from: s
 
 def series(store: Store, pair: PairSpec, kind: str = "trade") -> Series:
     """A pair's trade figures over time: actuals and targets, each with qualifiers and sources."""
+    words = pair.split() if isinstance(pair, str) else [str(w) for w in pair]
+    if len(words) > 2 and words[-1].lower() in SERIES_KINDS:  # "dyad series KAZ VNM trade"
+        kind, pair = words[-1].lower(), words[:-1]
     if kind not in SERIES_KINDS:
         raise QueryError(KBErrors.E052, kind=kind, choices=", ".join(SERIES_KINDS))
     a, b = _pair(pair)
