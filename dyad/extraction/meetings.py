@@ -68,10 +68,10 @@ def extract_meetings(view: DocView) -> list[Record]:
         if tok.pos_ == "VERB":
             others = []
             for c in tok.children:
-                if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod"):
+                if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "obl:agent"):
                     a = view.party_below(c, depth=2)
-                    if a is not None and a.kind != "place":
-                        others.append(a.code)
+                    if a is not None and a.kind != "place" and (a.code or (a.person or {}).get("role")):
+                        others.append(a.code or view.other_party(None))  # no untitled private person
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
             pair = view.pair_below(subj) if subj is not None else None
             if not others and not pair:
@@ -82,10 +82,21 @@ def extract_meetings(view: DocView) -> list[Record]:
             pair = view.pair_below(tok.head) or view.pair_below(tok)
             if pair:
                 found += pair
+            between = [c for c in tok.children if any(fold(x.text) in ("entre", "avec") for x in c.children
+                                                      if x.dep_ == "case")]
+            for c in between:  # "des pourparlers entre les délégations russe et ukrainienne"
+                found += [a.code for a in view.actors_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                          if a.kind != "place"]
             for c in tok.children:
                 a = view.party_below(c, depth=2)
                 if a is not None and a.kind != "place":
                     found.append(a.code)
+            told = any(c.dep_ in ("det", "det:poss") and fold(c.text) in ("l'", "le", "la", "leur", "leurs", "son", "sa", "ses")
+                       for c in tok.children) and "Sing" in tok.morph.get("Number") or \
+                any(fold(c.text) in ("leur", "leurs", "ses") for c in tok.children)
+            if not any(found) and not told and not view.pair_in(sent.start_char, sent.end_char) \
+                    and not view.persons_in(sent.start_char, sent.end_char, known=False):
+                continue  # "les discussions porteront sur ...": no one is said to meet
         people = view.persons_in(sent.start_char, sent.end_char)
         found += [p.code for p in people]
         if not any(found) and not view.actors_in(sent.start_char, sent.end_char) \

@@ -79,16 +79,23 @@ class DocView:
         return view
 
     def _disambiguate(self) -> None:
-        """"congolais" in an article about the DR Congo means the DR Congo."""
+        """"congolais" in an article about the DR Congo means the DR Congo (and so does
+        "le chef de l'État congolais")."""
         table = json.loads((DATA / self.lang / "ambiguous.json").read_text(encoding="utf-8"))
         surface = {id(a): fold(self.doc.text[a.start:a.end]).strip() for a in self.actors}
-        clear = {a.code for a in self.actors if surface[id(a)] not in table}
+        clear = {a.code for a in self.actors if a.kind != "person" and surface[id(a)] not in table}
+        remap: dict[str, str] = {}
         for a in self.actors:
             cands = table.get(surface[id(a)])
             if cands and a.code == cands[0] and a.code not in clear:
                 other = [c for c in cands[1:] if c in clear]
                 if len(other) == 1:
-                    a.code = other[0]
+                    remap[a.code] = other[0]
+        for a in self.actors:
+            if a.code in remap:
+                a.code = remap[a.code]
+                if a.person is not None:
+                    a.person = dict(a.person, country=a.code)
 
     def _counterparts(self) -> None:
         """"son homologue Kaïs Saïed": the other side of the person last named, in the

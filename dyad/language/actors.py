@@ -15,7 +15,7 @@ from .persons import _refs
 
 # A capital is its government when it acts: "Hanoï et Astana ont signé".
 PLACE_VERBS = {"être", "accueillir", "abriter", "devenir", "rester", "recevoir"}
-COUNTRY_WORDS = re.compile(r"pays|nations|etats|peuples|gouvernements|capitales|presidents|chefs d'etat")
+COUNTRY_WORDS = re.compile(r"pays|nations|etats|peuples|gouvernements|capitales|presidents|chefs d'etat|ministres|hommes|souverains|rois|chefs")
 COORD = re.compile(r"^\s*(?:,|et|ainsi que|avec)\s+(?:l[ea]s?\s+|l')?$")
 
 

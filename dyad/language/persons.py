@@ -94,7 +94,8 @@ class PersonFinder:
         while i < sent_end:
             tok = doc[i]
             m = covered.get(tok.i)
-            if m is not None and m.kind in ("country", "demonym"):
+            if m is not None and m.kind in ("country", "demonym", "igo"):
+                # "le secrétaire général de l'ONU": an organisation's official stands for it
                 country = country or m.value
                 i += 1
                 continue
