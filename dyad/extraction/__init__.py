@@ -32,7 +32,8 @@ def extract_records(document: Document, doc: Doc, options: Options) -> list[Reco
         records += extractor(view)
     records = merge_records(records)
     gaz = load_gazetteer(options.lang)
-    inherit_visit_dates(records, lambda name: (gaz.city(name).country if gaz.city(name) else None))
+    inherit_visit_dates(records, lambda name: (gaz.city(name).country if gaz.city(name) else None),
+                        document.published.interval)
     records = [r for r in records if r.actor and r.target and r.actor != r.target]
     records.sort(key=lambda r: (r.evidence[0] if r.evidence else (0, 0), r.type))
     return records

@@ -106,12 +106,25 @@ def merge_records(records: list[Record]) -> list[Record]:
     return out
 
 
-def inherit_visit_dates(records: list[Record], city_country=lambda name: None) -> None:
+def _day_within(v: Interval, published: Interval | None) -> Interval:
+    """One day of a visit for a fact told without its own date: the day of publication
+    when it falls within the visit, else the first day."""
+    if v.start == v.end:
+        return Interval(v.start, v.end, "day", inferred=True)
+    if published is not None and published.start == published.end and v.start <= published.start <= v.end:
+        return Interval(published.start, published.start, "day", inferred=True)
+    return Interval(v.start, v.start, "day", inferred=True)
+
+
+def inherit_visit_dates(records: list[Record], city_country=lambda name: None,
+                        published: Interval | None = None) -> None:
     """Talks, agreements and invitations with no date of their own, in an article about a
-    dated visit of the same two parties, took place during it: they take its days and place."""
+    dated visit of the same two parties, took place during it: they take the day of talks
+    dated in the article, else a day of the visit, and its place."""
     visits = [r for r in records if r.type == "visit" and r.when is not None]
     if not visits:
         return
+    talks = [r for r in records if r.type == "meeting" and r.when is not None and r.when.days == 1]
     for r in records:
         if r.type not in ("meeting", "agreement", "invitation") or r.when is not None:
             continue
@@ -124,7 +137,10 @@ def inherit_visit_dates(records: list[Record], city_country=lambda name: None) -
                 continue
             if r.where and not v.where and city_country(r.where) not in (None, v.target):
                 continue  # held in the visitor's country: another occasion
-            r.when = Interval(v.when.start, v.when.end, v.when.granularity, inferred=True)
+            day = next((t.when for t in talks if {t.actor, t.target} == {r.actor, r.target}
+                        and v.when.start <= t.when.start <= v.when.end), None)
+            day = Interval(day.start, day.end, "day", inferred=True) if day else _day_within(v.when, published)
+            r.when = day
             if r.type != "invitation":
                 r.where = r.where or v.where
             break

@@ -2,10 +2,12 @@
 which level, at whose invitation, done or planned."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from spacy.tokens import Span, Token
 
 from ..language.folding import fold
-from ..model import Record
+from ..model import Interval, Record
 from .common import (children_with_case, date_for, last_person_before, person_names, sentence_evidence,
                      short_interval, status_of, subject_party, tense_of, anaphoric)
 from .view import Actor, DocView, triggers
@@ -86,6 +88,27 @@ def _invited_by(view: DocView, sent: Span) -> str | None:
     return None
 
 
+def _with_duration(view: DocView, tok: Token, when: Interval) -> Interval:
+    """"une visite de trois jours" dated by one day: the days it covers, counted forward
+    from an arrival, back from its last day, or around "au deuxième jour"."""
+    words = triggers(view.lang)["visit"]
+    if when.start != when.end:
+        return when
+    window = view.folded[tok.idx:min(tok.sent.end_char, tok.idx + 40)]
+    days = next((n for w, n in words["duration_words"].items() if w in window), None)
+    if not days or days == 1:
+        return when
+    sent = view.folded[tok.sent.start_char:tok.sent.end_char]
+    offset = next((n for w, n in words["second_day_words"].items() if w in sent), None)
+    if offset is not None:
+        start = when.start - timedelta(days=offset)
+    elif any(fold(w) in sent for w in words["ending_words"]):
+        start = when.start - timedelta(days=days - 1)
+    else:
+        start = when.start
+    return Interval(start, start + timedelta(days=days - 1), "range", when.inferred)
+
+
 def _invited_to(view: DocView, tok: Token) -> bool:
     """A visit someone is invited to make is part of the invitation, not a visit yet."""
     words = triggers(view.lang)["invitation"]
@@ -118,7 +141,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
         return None
     told = tok.pos_ == "NOUN" and anaphoric(tok)
     d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
-    when = d.interval if short_interval(d) else None
+    when = _with_duration(view, tok, d.interval) if short_interval(d) else None
     persons = [a for a in view.persons_in(sent.start_char, sent.end_char) if a.code == visitor.code]
     if visitor.kind == "person" and visitor not in persons:
         persons.insert(0, visitor)
