@@ -68,8 +68,11 @@ def _other_time(view: DocView, d, tok: Token) -> bool:
     if span is None:
         return False
     own = {a.i for a in tok.ancestors} | {tok.i}
-    if any(a.dep_ == "acl:relcl" and a.i not in own for a in [span.root] + list(span.root.ancestors)):
-        return True
+    for a in [span.root] + list(span.root.ancestors):
+        if a.i in own:
+            break
+        if a.dep_ == "acl:relcl" or (a.dep_ == "acl" and a.head.i not in own):
+            return True  # "Choucha, ville reprise en novembre dernier": about the town, not the visit
     if fold(view.doc.text[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
         return True
     before = fold(view.doc.text[max(tok.sent.start_char, d.start - 40):d.start])

@@ -58,8 +58,10 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
     for c in children_with_case(tok, ("de", "du", "des", "d'")):
         if "invitation" in view.folded[max(0, c.left_edge.idx - 16):c.left_edge.idx]:
             continue  # "à l'invitation du président X": the host, not the visitor
-        # "la visite du président kazakh": one level down only ("d'une journée aux Émirats" is not a visitor)
-        a = view.party_below(c, depth=1)
+        # "la visite du président kazakh": one level down, not through a destination
+        # ("une visite d'une journée aux Émirats" is no visit of the Emirates)
+        away = {x.i for x in c.children if any(fold(k.text) in DESTINATION for k in x.children if k.dep_ == "case")}
+        a = view.party_below(c, depth=1, skip=away)
         if a is not None:
             return a
     if tok.dep_ in ("obj", "nsubj:pass") or any(d.dep_ == "det:poss" or fold(d.text) in ("sa", "son", "leur")
