@@ -50,6 +50,11 @@ def extract_relations(view: DocView) -> list[Record]:
             if change_tok is None or change_tok.i in used and len(hits) > 1 and kind == "other":
                 continue
             change = changes.get(fold(change_tok.lemma_)) or changes[fold(change_tok.text)]
+            if kind == "diplomatic_if_changed":
+                # bare "relations": only breaking or restoring them is a change of diplomatic ties
+                if change not in ("restored", "suspended", "severed"):
+                    continue
+                kind = "diplomatic"
             if kind == "other" and phrase == "partenariat" and \
                     not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
                 continue  # "lancer un partenariat" on its own is too vague to record
@@ -59,7 +64,8 @@ def extract_relations(view: DocView) -> list[Record]:
             if change == "established" and fold(change_tok.lemma_) in ("signer", "conclure"):
                 continue  # signing a partnership document is an agreement
             used.add(change_tok.i)
-            found = [a.code for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo")]
+            # a capital in such a sentence stands for its government ("avec Doha")
+            found = [a.code for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "place")]
             parties = fill_pair(view, sent, found, near=change_tok.idx)
             if not parties:
                 continue

@@ -39,6 +39,9 @@ def extract_trade(view: DocView) -> list[Record]:
         dates = view.dates_in(sent.start_char, sent.end_char)
         for n, amt in enumerate(amounts):
             cue = _nearest_cue(view, sent.start_char, amt.start, words)
+            after = view.folded[amt.end:min(sent.end_char, amt.end + 30)]
+            if cue is None and any(after.startswith(p) for p in ("d'echanges", "d'echanges commerciaux", "de commerce", "d'exportations", "d'importations")):
+                cue = ("cues", amt.end)  # "100 milliards de dollars d'échanges"
             inherited = False
             if cue is None or cue[0] == "exclusions":
                 # "avec l'ambition d'atteindre le milliard": a later figure of the same series
