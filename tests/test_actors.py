@@ -116,9 +116,7 @@ def test_demonyms_as_nouns_and_adjectives(analyse_text, text, expected):
     ("La visite officielle du président kazakh à Hanoï, la capitale vietnamienne, revêt une importance stratégique.",
      [("Hanoï", "Hanoi", "VNM")]),
     pytest.param("Le 21 août 2023, Hanoï a été le théâtre d’une visite officielle du Président Tokaïev, "
-                 "chef d’Etat du Kazakhstan.", [("Hanoï", "Hanoi", "VNM")],
-                 marks=pytest.mark.xfail(strict=True, reason="copula: 'Hanoï a été le théâtre de' is read as "
-                                         "the capital acting (nsubj of 'théâtre') and becomes country VNM")),
+                 "chef d’Etat du Kazakhstan.", [("Hanoï", "Hanoi", "VNM")]),
 ])
 def test_capitals_as_places(analyse_text, text, expected):
     places = [(m.text, m.value["name"], m.value["country"]) for m in mentions(analyse_text, text, "place")]
@@ -127,28 +125,17 @@ def test_capitals_as_places(analyse_text, text, expected):
     assert not [m for m in mentions(analyse_text, text, "country") if m.text in named]
 
 
-CAPITAL_PAIR_XFAIL = pytest.mark.xfail(
-    strict=True, reason="in a coordination of two capitals that acts, the first (or second) conjunct stays "
-                        "a place: spaCy parses it as ROOT/conj, not nsubj, and _capital_acts only reads nsubj")
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Paris a condamné l'attaque.", [("Paris", "FRA")]),
     ("Moscou dénonce les sanctions.", [("Moscou", "RUS")]),
     ("Ottawa a annoncé de nouvelles sanctions.", [("Ottawa", "CAN")]),
     ("Séoul et Tokyo se sont engagés à coopérer.", [("Séoul", "KOR"), ("Tokyo", "JPN")]),
     ("Washington a annoncé des sanctions contre la Russie.", [("Washington", "USA"), ("Russie", "RUS")]),
-    pytest.param("Hanoï et Astana ont signé un accord.", [("Hanoï", "VNM"), ("Astana", "KAZ")],
-                 marks=CAPITAL_PAIR_XFAIL),
-    pytest.param("Rabat et Dakar ont signé un accord de coopération.", [("Rabat", "MAR"), ("Dakar", "SEN")],
-                 marks=CAPITAL_PAIR_XFAIL),
-    pytest.param("Tokyo et Séoul ont annoncé un accord.", [("Tokyo", "JPN"), ("Séoul", "KOR")],
-                 marks=CAPITAL_PAIR_XFAIL),
-    pytest.param("Le Caire et Abou Dhabi ont renforcé leurs liens.", [("Le Caire", "EGY"), ("Abou Dhabi", "ARE")],
-                 marks=CAPITAL_PAIR_XFAIL),
-    pytest.param("Washington a condamné l'attaque.", [("Washington", "USA")],
-                 marks=pytest.mark.xfail(strict=True, reason="NER tags 'Washington' PER here: the city is dropped "
-                                         "inside a PER entity and a person 'Washington' comes out instead")),
+    pytest.param("Hanoï et Astana ont signé un accord.", [("Hanoï", "VNM"), ("Astana", "KAZ")]),
+    pytest.param("Rabat et Dakar ont signé un accord de coopération.", [("Rabat", "MAR"), ("Dakar", "SEN")]),
+    pytest.param("Tokyo et Séoul ont annoncé un accord.", [("Tokyo", "JPN"), ("Séoul", "KOR")]),
+    pytest.param("Le Caire et Abou Dhabi ont renforcé leurs liens.", [("Caire", "EGY"), ("Abou Dhabi", "ARE")]),
+    pytest.param("Washington a condamné l'attaque.", [("Washington", "USA")]),
 ])
 def test_capitals_as_governments(analyse_text, text, expected):
     assert countries(analyse_text, text) == expected

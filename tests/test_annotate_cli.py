@@ -196,8 +196,6 @@ def test_places_are_the_two_capitals(docs):
         assert {m["value"]["name"] for m in of_kind(d, "place")} <= {"Hanoi", "Astana"}, d["id"]
 
 
-@pytest.mark.xfail(strict=True, reason="'Le 21 août 2023, Hanoï a été le théâtre d’une visite' makes Hanoï "
-                                       "a country (VNM): the copula's subject is read as the capital acting")
 def test_hanoi_is_always_the_place_in_the_2023_article(docs):
     d = docs[KAZ_VNM]
     spots = occurrences(d["text"], "Hanoï")

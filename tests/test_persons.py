@@ -80,35 +80,19 @@ def no_titles_in_names(found: list[dict]) -> None:
     ("Le président Emmanuel Macron a reçu la Première ministre italienne Giorgia Meloni.",
      "Giorgia Meloni", "Giorgia Meloni", "prime_minister", "ITA"),
     pytest.param("Kassym-Jomart Tokaïev, président du Kazakhstan, est arrivé à Hanoï.",
-                 "Kassym-Jomart Tokaïev", "Kassym-Jomart Tokaïev", "president", "KAZ",
-                 marks=pytest.mark.xfail(strict=True, reason="name before its title at the start of a sentence: NER "
-                                         "misses 'Kassym-Jomart Tokaïev'; only a nameless 'président du Kazakhstan' "
-                                         "comes out")),
+                 "Kassym-Jomart Tokaïev", "Kassym-Jomart Tokaïev", "president", "KAZ"),
     pytest.param("Jean-Yves Le Drian, ministre des Affaires étrangères, est arrivé.",
-                 "Jean-Yves Le Drian", "Jean-Yves Le Drian", "foreign_minister", ANY,
-                 marks=pytest.mark.xfail(strict=True, reason="hyphenated first name before a title is lost: the "
-                                         "person comes out as 'Le Drian'")),
+                 "Jean-Yves Le Drian", "Jean-Yves Le Drian", "foreign_minister", ANY),
     pytest.param("Le président sud-coréen Yoon Suk-yeol a rencontré le Premier ministre japonais Fumio Kishida.",
-                 "Yoon Suk-yeol", "Yoon Suk-yeol", "president", "KOR",
-                 marks=pytest.mark.xfail(strict=True, reason="a lower-case part after a hyphen is cut off the "
-                                         "name read after a title: 'Yoon Suk-'")),
+                 "Yoon Suk-yeol", "Yoon Suk-yeol", "president", "KOR"),
     pytest.param("Le président sud-coréen Moon Jae-in est arrivé à Washington.",
-                 "Moon Jae-in", "Moon Jae-in", "president", "KOR",
-                 marks=pytest.mark.xfail(strict=True, reason="a lower-case part after a hyphen is cut off the "
-                                         "name read after a title: 'Moon Jae-'")),
+                 "Moon Jae-in", "Moon Jae-in", "president", "KOR"),
     pytest.param("La ministre allemande des Affaires étrangères Annalena Baerbock est arrivée à New Delhi.",
-                 "Annalena Baerbock", "Annalena Baerbock", "foreign_minister", "DEU",
-                 marks=pytest.mark.xfail(strict=True, reason="a demonym inside the title ('ministre allemande des "
-                                         "Affaires étrangères') breaks it: 'Affaires' is read as the name and "
-                                         "Baerbock gets no role or country")),
+                 "Annalena Baerbock", "Annalena Baerbock", "foreign_minister", "DEU"),
     pytest.param("Mme Annalena Baerbock, ministre allemande des Affaires étrangères, est à Tokyo.",
-                 "Annalena Baerbock", "Annalena Baerbock", "foreign_minister", "DEU",
-                 marks=pytest.mark.xfail(strict=True, reason="a demonym inside the title: role comes out 'minister' "
-                                         "(not foreign_minister) and a false person 'Affaires' is added")),
+                 "Annalena Baerbock", "Annalena Baerbock", "foreign_minister", "DEU"),
     pytest.param("L'ambassadeur du Japon au Sénégal, Izumi Fukuda, a remis ses lettres de créance.",
-                 "Izumi Fukuda", "Izumi Fukuda", "ambassador", "JPN",
-                 marks=pytest.mark.xfail(strict=True, reason="'au Sénégal' between title and name stops the "
-                                         "apposition: Izumi Fukuda gets no role or country")),
+                 "Izumi Fukuda", "Izumi Fukuda", "ambassador", "JPN"),
 ])
 def test_titles_and_names(analyse_text, text, mention, name, role, country):
     found = people(analyse_text, text)
@@ -120,8 +104,6 @@ def test_titles_and_names(analyse_text, text, mention, name, role, country):
     "La ministre allemande des Affaires étrangères Annalena Baerbock est arrivée à New Delhi.",
     "Mme Catherine Colonna, ministre française des Affaires étrangères, est à Rabat.",
 ])
-@pytest.mark.xfail(strict=True, reason="'ministre <demonym> des Affaires étrangères' is not one title; "
-                                       "'Affaires' becomes a person")
 def test_no_person_from_words_of_a_title(analyse_text, text):
     assert not [p for p in people(analyse_text, text) if p["name"] and "Affaires" in p["name"]]
 
@@ -165,20 +147,14 @@ def test_no_person_from_words_of_a_title(analyse_text, text):
     ("Le président chinois Xi Jinping a reçu le président kazakh Kassym-Jomart Tokaïev. Xi Jinping a salué l'amitié.",
      "Xi Jinping", 1, "Xi Jinping", "president", "CHN"),
     pytest.param("Le président ivoirien Alassane Ouattara est arrivé. M. Ouattara a salué l'accord.",
-                 "Ouattara", 0, "Alassane Ouattara", "president", "CIV",
-                 marks=pytest.mark.xfail(strict=True, reason="'M. Ouattara' is no person at all: NER misses it and "
-                                         "an honorific followed by a capitalised word is not read as a name")),
+                 "Ouattara", 0, "Alassane Ouattara", "president", "CIV"),
     pytest.param("Le président égyptien Abdel Fattah al-Sissi a reçu le roi du Maroc. M. al-Sissi a salué la coopération.",
-                 "Sissi", 0, "Abdel Fattah al-Sissi", "president", "EGY",
-                 marks=pytest.mark.xfail(strict=True, reason="surname with a particle: 'al-Sissi' is grouped under "
-                                         "'Sissi', apart from 'Abdel Fattah al-Sissi' (keyed on 'al-Sissi')")),
+                 "Sissi", 0, "Abdel Fattah al-Sissi", "president", "EGY"),
     pytest.param("Le président égyptien Abdel Fattah al-Sissi a reçu le président brésilien. Le président Sissi a "
                  "remercié son hôte.",
-                 "Sissi", 0, "Abdel Fattah al-Sissi", "president", "EGY",
-                 marks=pytest.mark.xfail(strict=True, reason="'Sissi' is not linked to 'Abdel Fattah al-Sissi'")),
+                 "Sissi", 0, "Abdel Fattah al-Sissi", "president", "EGY"),
     pytest.param("Le président sud-coréen Yoon Suk-yeol est arrivé. M. Yoon a insisté sur la sécurité.",
-                 "Yoon", 0, "Yoon Suk-yeol", "president", "KOR",
-                 marks=pytest.mark.xfail(strict=True, reason="linked, but to the truncated name 'Yoon Suk-'")),
+                 "Yoon", 0, "Yoon Suk-yeol", "president", "KOR"),
 ])
 def test_later_mentions_take_the_full_name(analyse_text, text, mention, nth, name, role, country):
     found = people(analyse_text, text)
@@ -228,8 +204,6 @@ def test_titles_without_a_name(analyse_text, text, mention, name, role, country)
     ("Le Président kazakhstanais Kassym-Jomart Tokaïev a rencontré son homologue vietnamien Vo Van Thuong.",
      "Vo Van Thuong", "Vo Van Thuong", "VNM"),
 ])
-@pytest.mark.xfail(strict=True, reason="'son homologue <demonym> <Name>': the name's role comes out as the id "
-                                       "'counterpart' instead of the role of the person he is counterpart of")
 def test_named_counterpart_takes_the_role_of_his_host(analyse_text, text, mention, name, country):
     check(person_at(people(analyse_text, text), mention), name, "president", country)
 

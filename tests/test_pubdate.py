@@ -49,7 +49,7 @@ def test_inferred_from_past_dates_and_a_future_visit(shared, analyse_text):
     assert pub.source == "inferred" and pub.interval.inferred
     # the text reports 2010 in the past and announces the 31 October visit: published in 2010-2011
     assert pub.interval.start.year == 2010 and pub.interval.end.year in (2010, 2011)
-    visit = next(m for m in doc._.mentions if m.kind == "date" and m.text.startswith("du 31 octobre"))
+    visit = next(m for m in doc._.mentions if m.kind == "date" and "31 octobre" in m.text)
     assert (visit.value["start"], visit.value["end"], visit.value["inferred"]) == ("2011-10-31", "2011-11-01", True)
 
 

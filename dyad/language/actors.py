@@ -28,13 +28,24 @@ def _reference_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _capital_acts(doc: Doc, m: GazMatch) -> bool:
+    """A capital that is the subject of an act (not of "être le théâtre", "accueillir")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_ not in PLACE_VERBS
+    if root.dep_ not in ("nsubj", "nsubj:pass"):
+        # "Hanoï et Astana ont signé": the parser may hang the pair on the verb's conjunct
+        verb = next((c.head for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if root.dep_ != "ROOT" or verb is None:
+            return False
+        head = verb
+    else:
+        head = root.head
+    if any(c.dep_ == "cop" for c in head.children):
+        return False  # "Hanoï a été le théâtre de ...": a place
+    return head.lemma_ not in PLACE_VERBS
 
 
 def gazetteer_mentions(doc: Doc, matches: list[GazMatch]) -> list[Mention]:
@@ -42,7 +53,7 @@ def gazetteer_mentions(doc: Doc, matches: list[GazMatch]) -> list[Mention]:
     out = []
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
     for m in matches:
-        if m.kind == "city" and any(s <= m.start and m.end <= e for s, e in people):
+        if m.kind == "city" and any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in people):
             continue  # "Noursoultan Nazarbaïev": a first name, not the city
         if m.kind in ("country", "demonym"):
             out.append(Mention("country", m.start, m.end, m.text, m.value))
@@ -53,7 +64,28 @@ def gazetteer_mentions(doc: Doc, matches: list[GazMatch]) -> list[Mention]:
                 out.append(Mention("country", m.start, m.end, m.text, m.country))
             else:
                 out.append(Mention("place", m.start, m.end, m.text, {"name": m.value, "country": m.country}))
+    _coordinated_capitals(doc, out)
     return out
+
+
+def _coordinated_capitals(doc: Doc, mentions: list[Mention]) -> None:
+    """"Hanoï et Astana ont signé": when one of two coordinated capitals acts, both do."""
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        if not COORD.match(fold(doc.text[a.end:b.start])):
+            continue
+        kinds = (a.kind, b.kind)
+        if "country" in kinds and "place" in kinds:
+            place = a if a.kind == "place" else b
+            if place.value.get("country") and _is_capital(place):
+                mentions[mentions.index(place)] = Mention("country", place.start, place.end, place.text,
+                                                          place.value["country"])
+
+
+def _is_capital(m: Mention) -> bool:
+    from .gazetteer import load_gazetteer
+
+    hit = load_gazetteer().city(m.value["name"])
+    return bool(hit and hit.capital)
 
 
 def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> list[Mention]:

@@ -1,6 +1,7 @@
 """Accent and case folding that keeps character offsets (one character in, one out)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ def fold(text: str) -> str:
 def name_key(name: str) -> str:
     """A spelling-tolerant key for a person's name part (Tokaïev / Tokayev, Nazarbaïev / Nazarbayev)."""
     t = fold(name)
+    t = re.sub(r"^(?:al|el|ad|ar|as|at|an)[-']", "", t)  # "al-Sissi" and "Sissi" are one name
     for a, b in (("ou", "u"), ("kh", "h"), ("y", "i"), ("ii", "i"), ("sch", "sh"), ("tch", "ch"),
                  ("dj", "j")):
         t = t.replace(a, b)

@@ -4,6 +4,7 @@ and a country; short and title-only mentions linked to the full name the documen
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,9 @@ def _is_name_token(tok: Token, particles: set[str]) -> bool:
         return True
     if tok.text in ("-", "‑") and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.text in ("-", "‑") and not prev.whitespace_ and tok.text[:1].islower():
+        return True  # "Suk-yeol", "Jae-in"
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) \
         and tok.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX")
 
@@ -72,6 +76,7 @@ class PersonFinder:
         self.honorifics = {fold(h) for h in refs["honorifics"]}
         self.particles = {fold(p) for p in refs["name_particles"]}
         self.links = {fold(x) for x in refs["person_title_links"]}
+        self.openers = [fold(x) for x in refs["portfolio_openers"]]
 
     # -- spans --------------------------------------------------------------------------
     def _covered(self, doc: Doc, matches: list[GazMatch]) -> dict[int, GazMatch]:
@@ -87,6 +92,33 @@ class PersonFinder:
                     out.setdefault(t.i, m)
         return out
 
+    def _role(self, doc: Doc, title: GazMatch, upto: int) -> str:
+        """The title's role, with a portfolio named after a demonym: "ministre allemande des
+        Affaires étrangères" is a foreign minister."""
+        between = doc.text[title.end:upto].strip(" ,")
+        m = re.search(r"\b(?:des|de la|de l'|de l’|du)\s+[A-ZÀ-Ý].*$", between)
+        if not m:
+            return title.value
+        phrase = doc.text[title.start:title.end] + " " + m.group(0).strip(" ,")
+        from .gazetteer import load_gazetteer
+
+        hits = [h for h in load_gazetteer().find(phrase) if h.kind == "title" and h.start == 0]
+        best = max(hits, key=lambda h: h.end, default=None)
+        return best.value if best is not None and best.end > len(doc.text[title.start:title.end]) else title.value
+
+    def _portfolio(self, doc: Doc, i: int) -> int:
+        """"(ministre allemande) des Affaires étrangères": the end of a portfolio after a demonym."""
+        text = fold(doc.text[doc[i].idx:doc[i].idx + 12]) if i < len(doc) else ""
+        if not any(text.startswith(o + " ") or text.startswith(o) and o.endswith("'") for o in self.openers):
+            return i
+        j = i + 1
+        while j < len(doc) and doc[j].ent_type_ != "PER" and doc[j].text[:1] not in ",(;." and (
+                doc[j].text[:1].isupper() or doc[j].pos_ == "ADJ" or fold(doc[j].text) in ("et", "de", "des", "du", "la", "l'")):
+            j += 1
+        while j > i + 1 and fold(doc[j - 1].text) in ("et", "de", "des", "du", "la", "l'"):
+            j -= 1
+        return j if j > i + 1 and doc[i + 1].text[:1].isupper() else i
+
     def _name_after(self, doc: Doc, i: int, covered: dict[int, GazMatch]) -> tuple[int, int, str | None]:
         """From token i, skip a title's complement and read a name: (name_start, name_end, country)."""
         country = None
@@ -98,6 +130,8 @@ class PersonFinder:
                 # "le secrétaire général de l'ONU": an organisation's official stands for it
                 country = country or m.value
                 i += 1
+                if m.kind == "demonym":
+                    i = self._portfolio(doc, i)
                 continue
             if fold(tok.text) in self.links and i + 1 < sent_end:
                 i += 1
@@ -115,9 +149,10 @@ class PersonFinder:
     def _trim(self, doc: Doc, start: int, end: int, covered: dict[int, GazMatch]) -> tuple[int, int]:
         """Drop titles, honorifics and lower-case words from the left of an NER span."""
         while start < end and (covered.get(start) is not None or doc[start].text[:1].islower()
-                               or fold(doc[start].text) in self.honorifics or not doc[start].is_alpha):
+                               or fold(doc[start].text) in self.honorifics
+                               or not any(c.isalpha() for c in doc[start].text)):
             start += 1
-        while end > start and not doc[end - 1].is_alpha:
+        while end > start and not any(c.isalpha() for c in doc[end - 1].text):
             end -= 1
         return start, end
 
@@ -136,13 +171,14 @@ class PersonFinder:
             if ns < 0:
                 continue
             name = doc[ns:ne].text
-            pm = PersonMention(doc[ns].idx, doc[ne - 1].idx + len(doc[ne - 1]), name, t.value, country,
-                               t.start, t.end)
+            pm = PersonMention(doc[ns].idx, doc[ne - 1].idx + len(doc[ne - 1]), name,
+                               self._role(doc, t, doc[ns].idx), country, t.start, t.end)
             by_start[pm.start] = pm
             used_titles.add(t.start)
-        # NER names, titles trimmed off
+        places = {(m.start, m.end) for m in matches if m.kind in ("city", "country")}
+        # NER names, titles trimmed off; "Washington a condamné": a capital, not a person
         for ent in doc.ents:
-            if ent.label_ not in ("PER", "PERSON"):
+            if ent.label_ not in ("PER", "PERSON") or (ent.start_char, ent.end_char) in places:
                 continue
             s, e = self._trim(doc, ent.start, ent.end, covered)
             if s >= e:
@@ -151,6 +187,17 @@ class PersonFinder:
             if any(p.start <= start < p.end or start <= p.start < end for p in by_start.values()):
                 continue
             by_start[start] = PersonMention(start, end, doc.char_span(start, end).text, None, None)
+        for tok in doc:  # "M. Ouattara": an honorific and a capitalised word are a name
+            if fold(tok.text) in self.honorifics and tok.i + 1 < len(doc):
+                j = tok.i + 1
+                while j < len(doc) and _is_name_token(doc[j], self.particles) and covered.get(j) is None \
+                        and j - tok.i <= 4:
+                    j += 1
+                if j > tok.i + 1:
+                    start, end = doc[tok.i + 1].idx, doc[j - 1].idx + len(doc[j - 1])
+                    if not any(p.start <= start < p.end or start <= p.start < end for p in by_start.values()):
+                        by_start[start] = PersonMention(start, end, doc.text[start:end], None, None)
+        self._names_before_titles(doc, titles, covered, used_titles, by_start)
         people = sorted(by_start.values(), key=lambda p: p.start)
         for p in people:  # "ghanéen Nana Akufo-Addo": a demonym right before the name
             if p.country is None:
@@ -160,8 +207,46 @@ class PersonFinder:
                     p.country = m.value
         self._post_appositions(doc, people, titles, covered, used_titles)
         groups = self._group(people)
+        self._counterpart_roles(people)
         bare = self._bare_titles(doc, titles, used_titles, covered, groups, people)
         return sorted(people + bare, key=lambda p: p.start)
+
+    def _names_before_titles(self, doc: Doc, titles: list[GazMatch], covered: dict[int, GazMatch],
+                             used: set[int], by_start: dict[int, "PersonMention"]) -> None:
+        """"Kassym-Jomart Tokaïev, président du Kazakhstan, est arrivé": a name, a comma, a title."""
+        for t in titles:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+                continue
+            j = span.start - 1
+            i = j
+            while i > 0 and _is_name_token(doc[i - 1], self.particles) and covered.get(i - 1) is None:
+                i -= 1
+            while i < j and (fold(doc[i].text) in self.particles or doc[i].text in ("-", "‑")):
+                i += 1
+            if i >= j or not doc[i].text[:1].isupper() or (j - i == 1 and doc[i].is_sent_start):
+                continue
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if any(p.start <= start < p.end or start <= p.start < end for p in by_start.values()):
+                continue
+            _, _, country = self._name_after(doc, span.end, covered)
+            stop = next((x.idx for x in doc[span.end:] if x.text in (",", ".", ";")), len(doc.text))
+            by_start[start] = PersonMention(start, end, doc.text[start:end], self._role(doc, t, stop), country,
+                                            t.start, t.end)
+            used.add(t.start)
+
+    @staticmethod
+    def _counterpart_roles(people: list["PersonMention"]) -> None:
+        """"son homologue ivoirien Alassane Ouattara" holds the office of the person he faces."""
+        for n, p in enumerate(people):
+            if p.role != "counterpart":
+                continue
+            other = next((q for q in reversed(people[:n]) if q.group is not p.group and q.role
+                          and q.role != "counterpart"), None)
+            if other is not None:
+                p.role = other.role
+                if p.group is not None and p.group.role in (None, "counterpart"):
+                    p.group.role = other.role
 
     def _post_appositions(self, doc: Doc, people: list[PersonMention], titles: list[GazMatch],
                           covered: dict[int, GazMatch], used: set[int]) -> None:
@@ -179,7 +264,8 @@ class PersonFinder:
             t = by_char[doc[k].idx]
             tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
             _, _, country = self._name_after(doc, tspan.end, covered)
-            p.role = p.role or t.value
+            stop = next((x.idx for x in doc[tspan.end:] if x.text in (",", ".", ";")), len(doc.text))
+            p.role = p.role or self._role(doc, t, stop)
             p.country = p.country or country
             used.add(t.start)
 
