@@ -85,10 +85,10 @@ def _is_agreement_noun(view: DocView, tok: Token) -> str | None:
     kind = words["nouns"].get(lemma)
     if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    prev = fold(tok.doc[tok.i - 1].text) if tok.i else ""
-    if lemma == "accord" and prev in ("d'", "en", "un") and not any(c.dep_ == "det" for c in tok.children) \
-            and prev != "un":
-        return None  # "se mettre d'accord", "en accord avec"
+    if lemma == "accord":
+        around = view.folded[max(0, tok.idx - 14):tok.idx + len(tok.text) + 6]
+        if any(i in around for i in words["idioms"]):
+            return None  # "se mettre d'accord", "en accord avec": agreeing, not an agreement
     needs = words["needs_complement"].get(lemma)
     if needs is not None:
         after = fold(tok.doc.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 30]).strip()

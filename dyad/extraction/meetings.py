@@ -48,6 +48,8 @@ def _is_trigger(view: DocView, tok: Token) -> bool:
     if tok.pos_ == "NOUN" and (lemma in words["nouns"] or lemma in words["committee_nouns"]):
         return lemma not in words["summit_words"]
     if tok.pos_ == "VERB" and lemma in words["verbs"]:
+        if lemma in words["call_only_verbs"]:
+            return _format(view, tok) == "call"  # "ils se sont parlé au téléphone"
         if lemma in words["reflexive_only"]:
             return any(fold(c.text) in ("se", "s'", "nous") for c in tok.children)
         return True

@@ -186,7 +186,7 @@ def extract_visits(view: DocView) -> list[Record]:
                 obj = next((c for c in tok.children if c.dep_ == "obj"), None)
                 host = view.party_below(obj, depth=2) if obj is not None else None
             host = host or _destination(view, tok, visitor.code if visitor else None)
-            if host is None:
+            if host is None or (lemma in words["needs_destination_city"] and host.kind != "place"):
                 continue
             rec = _record(view, tok, visitor, host)
         elif tok.pos_ == "VERB" and lemma in words["passive_host_verbs"] and any(c.dep_ == "aux:pass" for c in tok.children):

@@ -51,8 +51,7 @@ class Truth:
 
 def _french(name: str) -> str:
     # French transliteration habits: u -> ou, y -> ï, sh -> ch, zh -> j.
-    return (name.replace("sh", "ch").replace("zh", "j").replace("u", "ou").replace("y", "ï")
-            .replace("ïe", "ïe"))
+    return name.replace("sh", "ch").replace("zh", "j").replace("u", "ou").replace("y", "ï")
 
 
 def _name(rng: random.Random, parts: int) -> str:

@@ -279,9 +279,11 @@ class PersonFinder:
             if not key:
                 continue
             if len(words) == 1 and key not in groups and key in firsts:
-                key = firsts[key]  # surname first, as in Korean, Chinese or Vietnamese names
+                key = firsts[key]  # surname first (Korean, Chinese, Vietnamese) or a usual name ("Lula")
             if len(words) > 1:
-                firsts.setdefault(name_key(words[0]), key)
+                for w in words[:-1]:
+                    if fold(w) not in self.particles and len(w) > 2:
+                        firsts.setdefault(name_key(w), key)
             g = groups.get(key)
             if g is None:
                 g = groups[key] = PersonGroup(key, first=p.start)
