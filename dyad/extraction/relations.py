@@ -26,15 +26,49 @@ def _kind_hits(view: DocView, sent: Span) -> list[tuple[int, str, str]]:
     return sorted(hits)
 
 
+def _stems(changes: dict[str, str]) -> dict[str, str]:
+    """Stems of the change words, for forms the lemmatiser misses ("élevé" for "élever")."""
+    out = {}
+    for word, change in changes.items():
+        w = fold(word)
+        stem = w[:-2] if w.endswith(("er", "ir", "re")) and len(w) > 5 else w
+        out[stem] = change
+    return out
+
+
+def change_of(tok: Token, changes: dict[str, str]) -> str | None:
+    """The change a word states, by lemma, by form, or by stem."""
+    for form in (fold(tok.lemma_), fold(tok.text)):
+        if form in changes:
+            return changes[form]
+    text = fold(tok.text)
+    return next((c for stem, c in _stems(changes).items() if len(stem) >= 4 and text.startswith(stem)), None)
+
+
 def _change_for(view: DocView, sent: Span, offset: int, changes: dict[str, str]) -> Token | None:
     """The verb or noun of change that governs a kind of tie, else the nearest one."""
     span = view.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is not None:
         for t in [span[0]] + list(span[0].ancestors)[:4]:
-            if fold(t.lemma_) in changes or fold(t.text) in changes:
+            if change_of(t, changes):
                 return t
-    cands = [t for t in sent if fold(t.lemma_) in changes]
+    cands = [t for t in sent if change_of(t, changes) and t.pos_ in ("VERB", "NOUN", "ADJ")]
     return min(cands, key=lambda t: abs(t.idx - offset)) if cands else None
+
+
+def _parties(view: DocView, change_tok: Token) -> list[str]:
+    """Who changed their ties: the subject of the verb ("Le Qatar et les Émirats ont rétabli")
+    and the partner introduced by "avec" or "entre"."""
+    if change_tok.pos_ != "VERB":
+        return []
+    out = []
+    for c in change_tok.children:
+        cases = {fold(x.text) for x in c.children if x.dep_ == "case"}
+        if c.dep_ in ("nsubj", "nsubj:pass") or cases & {"avec", "entre"}:
+            out += [a.code for a in view.actors_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                    if a.kind in ("country", "igo", "place", "person")]
+    codes = list(dict.fromkeys(out))
+    return codes if len(codes) >= 2 else []
 
 
 def extract_relations(view: DocView) -> list[Record]:
@@ -47,14 +81,19 @@ def extract_relations(view: DocView) -> list[Record]:
         used: set[int] = set()
         for offset, phrase, kind in hits:
             change_tok = _change_for(view, sent, offset, changes)
-            if change_tok is None or change_tok.i in used and len(hits) > 1 and kind == "other":
+            if change_tok is None or change_tok.i in used and len(hits) > 1 and kind in ("other", "bare"):
                 continue
-            change = changes.get(fold(change_tok.lemma_)) or changes[fold(change_tok.text)]
-            if kind == "diplomatic_if_changed":
-                # bare "relations": only breaking or restoring them is a change of diplomatic ties
-                if change not in ("restored", "suspended", "severed"):
+            change = change_of(change_tok, changes)
+            if kind == "bare":
+                # bare "relations", "liens": broken or restored ties are diplomatic ones; raised
+                # "au rang de ..." they are a partnership of some kind
+                if change in ("restored", "suspended", "severed"):
+                    kind = "diplomatic"
+                elif change == "upgraded" and view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]) \
+                        and not any(h[2] != "bare" for h in hits):
+                    kind = "other"
+                else:
                     continue
-                kind = "diplomatic"
             if kind == "other" and phrase == "partenariat" and \
                     not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
                 continue  # "lancer un partenariat" on its own is too vague to record
@@ -64,8 +103,9 @@ def extract_relations(view: DocView) -> list[Record]:
             if change == "established" and fold(change_tok.lemma_) in ("signer", "conclure"):
                 continue  # signing a partnership document is an agreement
             used.add(change_tok.i)
-            # a capital in such a sentence stands for its government ("avec Doha")
-            found = [a.code for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "place")]
+            found = _parties(view, change_tok) or [
+                # a capital in such a sentence stands for its government ("avec Doha")
+                a.code for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "place")]
             parties = fill_pair(view, sent, found, near=change_tok.idx)
             if not parties:
                 continue

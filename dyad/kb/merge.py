@@ -291,6 +291,7 @@ def _month_end(d: date) -> date:
     return nxt - timedelta(days=1)
 
 
+@lru_cache(maxsize=65536)
 def precision(interval: Interval) -> str:
     """day, range (of days), month, quarter, half, year or span, from the dates themselves."""
     s, e = interval.start, interval.end
