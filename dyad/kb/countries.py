@@ -138,7 +138,7 @@ def resolve_pair(spec: str | Sequence[str]) -> tuple[str, str]:
 @lru_cache(maxsize=512)
 def country_name(code: str | None, lang: str = "en") -> str:
     """A display name for a code (the code itself when unknown)."""
-    if not code:
+    if not code or code == "?":
         return "?"
     if code.startswith("IGO:"):
         return code[4:]

@@ -287,12 +287,16 @@ def conflicts(store: Store, pair: PairSpec | None = None) -> list[ConflictView]:
     if pair is not None:
         key = pair_key(*_pair(pair))
     _fresh(store, None if key is None else [key])
+    return _conflicts(store, None if key is None else t.conflicts.c.pair_key == key)
+
+
+def _conflicts(store: Store, where: Any = None) -> list[ConflictView]:
     c, e = t.conflicts, t.events
     query = (select(c.c.id, c.c.event_id, c.c.type, c.c.slot, c.c["values"], e.c.actor, e.c.target,
                     e.c.when_start, e.c.when_end, e.c.when_inferred, e.c.when_granularity)
              .join(e, e.c.id == c.c.event_id))
-    if key:
-        query = query.where(c.c.pair_key == key)
+    if where is not None:
+        query = query.where(where)
     with store.connect() as conn:
         rows = conn.execute(query).mappings().all()
     out = [ConflictView(r["id"], r["event_id"], r["type"], (r["actor"], r["target"]), r["slot"],
@@ -320,8 +324,7 @@ def show(store: Store, event_id: str) -> EventDetail:
                 published = _day(m["published_start"]).isoformat()  # type: ignore[union-attr]
             sources.append(SourceView(m["id"], m["doc_id"], m["title"], m["url"], published, m["source"],
                                       row_record(m).to_dict(), m["evidence_text"]))
-    found = [c for c in conflicts(store, (event.actor or "?", event.target or "?"))
-             if c.event_id == event_id] if event.conflict else []
+    found = _conflicts(store, t.conflicts.c.event_id == event_id) if event.conflict else []
     return EventDetail(event, sources, found)
 
 
