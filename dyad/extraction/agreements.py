@@ -99,6 +99,28 @@ def _is_agreement_noun(view: DocView, tok: Token) -> str | None:
     return kind
 
 
+def _named_by_another(view: DocView, tok: Token) -> bool:
+    """"une déclaration commune, baptisée « Déclaration de Melbourne »": one document, not two."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "conj" or t.head.i == t.i:
+            return False
+        t = t.head
+        if _is_agreement_noun(view, t):
+            return True
+    return False
+
+
+def _signing_of(tok: Token, signing: list[Token]) -> Token:
+    """The signing word that goes with this document: above it in the parse, else the nearest."""
+    above = {a.i for a in tok.ancestors}
+    below = {c.i for c in tok.subtree}
+    for s in signing:
+        if s.i in above or s.i in below:
+            return s
+    return min(signing, key=lambda s: abs(s.i - tok.i))
+
+
 def _signing_parties(view: DocView, signing: list[Token]) -> list[str]:
     """Who signed with whom: the signing verb's subject and its "avec"/"entre" partner
     ("l'Union, avec laquelle le Vietnam a conclu un accord")."""
@@ -131,9 +153,10 @@ def extract_agreements(view: DocView) -> list[Record]:
             continue
         for tok in sent:
             kind = _is_agreement_noun(view, tok)
-            if kind is None:
+            if kind is None or _named_by_another(view, tok):
                 continue
-            rec = _record(view, tok, kind, sent, signing)
+            own = _signing_of(tok, signing)
+            rec = _record(view, tok, kind, sent, [own] + [s for s in signing if s is not own])
             if rec is not None:
                 out.append(rec)
     return out

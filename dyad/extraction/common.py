@@ -231,6 +231,16 @@ def children_with_case(tok: Token, cases: tuple[str, ...], deps=("nmod", "obl", 
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 
 
+def negated(view: DocView, tok: Token) -> bool:
+    """"sans rompre les liens", "n'a pas signé": the fact is denied."""
+    words = set(triggers(view.lang)["negation"])
+    verb = governing_verb(tok) or tok
+    for t in (tok, verb):
+        if any(fold(c.text) in words and c.dep_ in ("advmod", "mark", "case", "cc") for c in t.children):
+            return True
+    return False
+
+
 def anaphoric(tok: Token) -> bool:
     """"cette visite", "ces entretiens": a fact already told, not a new one."""
     return any(c.dep_ == "det" and fold(c.text) in DEMONSTRATIVES for c in tok.children)

@@ -50,7 +50,11 @@ def _same_fact(a: Record, b: Record) -> bool:
         if a.attrs.get("kind") != b.attrs.get("kind") or a.attrs.get("count") != b.attrs.get("count"):
             return False
         ta, tb = fold(a.attrs.get("title") or ""), fold(b.attrs.get("title") or "")
-        return ta == tb and (a.topics or []) == (b.topics or []) or (not ta and not a.topics) or (not tb and not b.topics)
+        if ta == tb and (a.topics or []) == (b.topics or []) or (not ta and not a.topics) or (not tb and not b.topics):
+            return True
+        # a headline and the body naming one document differently ("la Déclaration de Melbourne")
+        names = lambda r: {w for w in (r.attrs.get("title") or "").split() if w[:1].isupper() and len(w) > 3}
+        return (a.when is None or b.when is None) and a.evidence != b.evidence and bool(names(a) & names(b))
     if a.type == "trade":
         return a.when == b.when and sa == sb and a.attrs.get("flow") == b.attrs.get("flow") and \
             abs(a.attrs["value"] - b.attrs["value"]) <= 0.005 * max(a.attrs["value"], b.attrs["value"])

@@ -5,7 +5,7 @@ from spacy.tokens import Span, Token
 
 from ..language.folding import fold
 from ..model import Record
-from .common import date_for, fill_pair, sentence_evidence, status_of
+from .common import date_for, fill_pair, negated, sentence_evidence, status_of
 from .view import DocView, triggers
 
 
@@ -82,6 +82,8 @@ def extract_relations(view: DocView) -> list[Record]:
         for offset, phrase, kind in hits:
             change_tok = _change_for(view, sent, offset, changes)
             if change_tok is None or change_tok.i in used and len(hits) > 1 and kind in ("other", "bare"):
+                continue
+            if negated(view, change_tok):
                 continue
             change = change_of(change_tok, changes)
             if kind == "bare":

@@ -102,7 +102,10 @@ def _with_duration(view: DocView, tok: Token, when: Interval) -> Interval:
         return when
     sent = view.folded[tok.sent.start_char:tok.sent.end_char]
     offset = next((n for w, n in words["second_day_words"].items() if w in sent), None)
-    if offset is not None:
+    starting = any(w in sent.split() for w in words["starting_words"])
+    if starting:
+        start = when.start  # "entamée lundi": the day it began
+    elif offset is not None:
         start = when.start - timedelta(days=offset)
     elif any(fold(w) in sent for w in words["ending_words"]):
         start = when.start - timedelta(days=days - 1)
