@@ -208,6 +208,7 @@ class PersonFinder:
         self._post_appositions(doc, people, titles, covered, used_titles)
         groups = self._group(people)
         self._counterpart_roles(people)
+        people += self._repeats(doc, groups, people)
         bare = self._bare_titles(doc, titles, used_titles, covered, groups, people)
         return sorted(people + bare, key=lambda p: p.start)
 
@@ -234,6 +235,23 @@ class PersonFinder:
             by_start[start] = PersonMention(start, end, doc.text[start:end], self._role(doc, t, stop), country,
                                             t.start, t.end)
             used.add(t.start)
+
+    @staticmethod
+    def _repeats(doc: Doc, groups: list[PersonGroup], people: list[PersonMention]) -> list[PersonMention]:
+        """Names of people already found, where the NER missed them ("Sonexay Siphandone" again)."""
+        taken = [(p.start, p.end) for p in people]
+        out = []
+        for g in groups:
+            forms = sorted({n for n in g.names if n} | {n.split()[-1] for n in g.names if n and len(n.split()[-1]) > 3},
+                           key=len, reverse=True)
+            for form in forms:
+                for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", doc.text):
+                    a, b = m.start(), m.end()
+                    if any(x < b and a < y for x, y in taken):
+                        continue
+                    taken.append((a, b))
+                    out.append(PersonMention(a, b, form, g.role, g.country, group=g))
+        return out
 
     @staticmethod
     def _counterpart_roles(people: list["PersonMention"]) -> None:
