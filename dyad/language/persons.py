@@ -300,7 +300,7 @@ class PersonFinder:
                 key = firsts[key]  # surname first (Korean, Chinese, Vietnamese) or a usual name ("Lula")
             if len(words) > 1:
                 for w in words[:-1]:
-                    if fold(w) not in self.particles and len(w) > 2:
+                    if fold(w) not in self.particles and len(w) >= 2:
                         firsts.setdefault(name_key(w), key)
             g = groups.get(key)
             if g is None:
