@@ -131,7 +131,8 @@ def inherit_visit_dates(records: list[Record], city_country=lambda name: None,
     talks = [r for r in records if r.type == "meeting" and r.when is not None and r.when.days == 1]
     for r in records:
         if r.when is not None or not (r.type in ("meeting", "agreement", "invitation") or
-                                      r.type == "relations" and r.attrs.get("change") == "upgraded"):
+                                      r.type == "relations" and r.attrs.get("change") == "upgraded" or
+                                      r.type == "support" and r.notes.get("occasion")):
             continue
         for v in visits:
             if {r.actor, r.target} != {v.actor, v.target}:
