@@ -50,11 +50,14 @@ def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("a
         cands = [d for d in cands if not any(a <= d.start < b for a, b in avoid)]
     if not cands:
         return None
+    def within(d, idxs: set[int]) -> bool:
+        return d.start in idxs or any(t.idx in idxs for t in view.doc.char_span(d.start, d.end, alignment_mode="expand") or [])
+
+    own = {t.idx for t in tok.subtree} if tok.pos_ == "NOUN" else set()
     verb = governing_verb(tok) or tok
     clause = {t.idx for t in verb.subtree}
-    inside = [d for d in cands if d.start in clause or any(t.idx in clause for t in view.doc.char_span(
-        d.start, d.end, alignment_mode="expand") or [])]
-    pool = inside or cands
+    # "sa visite, effectuée du 20 au 22 août": the noun's own phrase first, then its clause
+    pool = [d for d in cands if within(d, own)] or [d for d in cands if within(d, clause)] or cands
     return min(pool, key=lambda d: _distance(tok, d.start))
 
 

@@ -146,6 +146,10 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
         return None
     told = tok.pos_ == "NOUN" and anaphoric(tok)
     d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
+    if short_interval(d):
+        # "a achevé ce mardi sa visite, effectuée du 20 au 22 août": the stay, not its last day
+        d = next((x for x in view.dates_in(sent.start_char, sent.end_char) if x.kind == "span"
+                  and short_interval(x) and x.interval.contains(d.interval)), d)
     when = _with_duration(view, tok, d.interval) if short_interval(d) else None
     persons = [a for a in view.persons_in(sent.start_char, sent.end_char) if a.code == visitor.code]
     if visitor.kind == "person" and visitor not in persons:
