@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..language.folding import fold
 from ..model import Record
-from .common import date_for, fill_pair, person_names, sentence_evidence, status_of, topics_in, where_for
+from .common import anaphoric, date_for, fill_pair, person_names, sentence_evidence, status_of, topics_in, where_for
 from .view import DocView, triggers
 
 CUT_DEPS = {"conj", "acl:relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
@@ -136,10 +136,12 @@ def _signing_parties(view: DocView, signing: list[Token]) -> list[str]:
                 continue
             if c.pos_ == "PRON" and s.dep_ == "acl:relcl":
                 a = view.party_below(s.head, depth=1)  # the relative pronoun's antecedent
-            else:
-                a = view.party_below(c, depth=2)
-            if a is not None and a.code and a.kind != "place":
-                out.append(a.code)
+                if a is not None and a.code and a.kind != "place":
+                    out.append(a.code)
+                continue
+            # "Le Vietnam et l'Union économique eurasiatique ont signé": every party of the phrase
+            out += [a.code for a in view.actors_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                    if a.code and a.kind != "place"]
     return out
 
 
@@ -197,6 +199,9 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
             if c.dep_ in ("nsubj", "obl:agent"):
                 signers += [a for a in view.persons_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
     del title_dates
+    # "L'accord devra être ratifié", "cet accord": the document already told, not a new one
+    told = anaphoric(tok) or (not generic and count is None and fold(title_text) == fold(tok.text)
+                              and det in ("l'", "le", "la", "les", "ce", "cet", "cette", "ces"))
     return Record(view.document.id, "agreement", parties[0], parties[1], person_names(signers),
                   d.interval if d else None, where_for(view, sent, parties), topics, attrs,
-                  [sentence_evidence(sent)])
+                  [sentence_evidence(sent)], notes={"anaphoric": told})

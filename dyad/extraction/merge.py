@@ -103,6 +103,11 @@ def merge_records(records: list[Record]) -> list[Record]:
     out: list[Record] = []
     for r in records:
         twin = next((k for k in out if _same_fact(k, r)), None)
+        if twin is None and r.type == "agreement" and r.notes.get("anaphoric"):
+            # "L'accord devra être ratifié": the last agreement told before it
+            before = [k for k in out if k.type == "agreement" and k.evidence and r.evidence
+                      and k.evidence[0] <= r.evidence[0]]
+            twin = before[-1] if before else None
         if twin is None:
             out.append(r)
         else:
