@@ -10,7 +10,7 @@ from ..options import Options
 from .agreements import extract_agreements
 from .invitations import extract_invitations
 from .meetings import extract_meetings
-from .merge import inherit_visit_dates, merge_records
+from .merge import date_ongoing_visits, inherit_visit_dates, merge_records
 from .prefilter import worth_parsing
 from .relations import extract_relations
 from .support import extract_support
@@ -31,6 +31,7 @@ def extract_records(document: Document, doc: Doc, options: Options) -> list[Reco
     for extractor in EXTRACTORS:
         records += extractor(view)
     records = merge_records(records)
+    date_ongoing_visits(records)
     gaz = load_gazetteer(options.lang)
     inherit_visit_dates(records, lambda name: (gaz.city(name).country if gaz.city(name) else None),
                         document.published.interval)

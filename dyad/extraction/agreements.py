@@ -40,13 +40,16 @@ def _title_span(view: DocView, tok: Token) -> tuple[int, int]:
             if fold(first.text) in ("pour", "sur", "couvrant") or any(fold(t.text) == "periode" for t in sub[:4]):
                 continue
         keep += sub
-    keep.sort(key=lambda t: t.i)
+    # "libre-échange": a hyphen inside a word is no punctuation to cut at
+    keep += [t for t in tok.subtree if t.text in ("-", "‑") and not t.whitespace_
+             and t.i > 0 and not tok.doc[t.i - 1].whitespace_]
+    keep = sorted(set(keep), key=lambda t: t.i)
     end_tok = tok
     for t in keep:
         if t.i != end_tok.i + 1 and t.i > tok.i:
             break
-        if t.text in (",", ";", "(") and t.i > tok.i:
-            break
+        if t.text in (",", ";", "(") and t.i > tok.i or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+            break  # "l'accord ... devra être ratifié": the name stops before the verb
         end_tok = t if t.i > end_tok.i else end_tok
     while end_tok.i > tok.i and (end_tok.is_punct or fold(end_tok.text) in ("et", "de", "du", "des", "d'", "la", "le", "pour")):
         end_tok = view.doc[end_tok.i - 1]
@@ -172,6 +175,8 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     title_text = view.text(start, end)
     folded_title = fold(title_text)
     generic = count is not None or (plural and det in ("des", "", "plusieurs", "de", "d'", "quelques", "divers"))
+    if count is not None and det in ("les", "ces"):
+        count = None  # the documents just told, counted again
     fields_start = min((folded_title.find(c) for c in FIELD_CUES if c in folded_title), default=-1)
     attrs: dict = {"kind": kind}
     if not generic:
@@ -201,7 +206,8 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     del title_dates
     # "L'accord devra être ratifié", "cet accord": the document already told, not a new one
     told = anaphoric(tok) or (not generic and count is None and fold(title_text) == fold(tok.text)
-                              and det in ("l'", "le", "la", "les", "ce", "cet", "cette", "ces"))
+                              and det in ("l'", "le", "la", "les", "ce", "cet", "cette", "ces")) or \
+        (count is not None and det in ("les", "ces"))  # "les deux textes signés à Hanoï"
     return Record(view.document.id, "agreement", parties[0], parties[1], person_names(signers),
                   d.interval if d else None, where_for(view, sent, parties), topics, attrs,
                   [sentence_evidence(sent)], notes={"anaphoric": told})

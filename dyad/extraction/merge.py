@@ -125,6 +125,20 @@ def _day_within(v: Interval, published: Interval | None) -> Interval:
     return Interval(v.start, v.start, "day", inferred=True)
 
 
+def date_ongoing_visits(records: list[Record]) -> None:
+    """"signé par la commissaire, en visite à Hanoï": a visit under way when a dated fact of
+    the same pair happened, told without days of its own, takes that day."""
+    dated = [r for r in records if r.type in ("agreement", "meeting") and r.when is not None
+             and r.when.days == 1]
+    for v in records:
+        if v.type != "visit" or v.when is not None or not v.notes.get("ongoing"):
+            continue
+        fact = next((r for r in dated if {r.actor, r.target} == {v.actor, v.target}
+                     and r.evidence and v.evidence and r.evidence[0] <= v.evidence[0]), None)
+        if fact is not None:
+            v.when = Interval(fact.when.start, fact.when.end, "day", inferred=True)
+
+
 def inherit_visit_dates(records: list[Record], city_country=lambda name: None,
                         published: Interval | None = None) -> None:
     """Talks, agreements and invitations with no date of their own, in an article about a

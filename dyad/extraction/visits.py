@@ -114,6 +114,10 @@ def _with_duration(view: DocView, tok: Token, when: Interval) -> Interval:
     return Interval(start, start + timedelta(days=days - 1), "range", when.inferred)
 
 
+def words_in_visit(view: DocView) -> list[str]:
+    return triggers(view.lang)["visit"]["in_visit"]
+
+
 def _invited_to(view: DocView, tok: Token) -> bool:
     """A visit someone is invited to make is part of the invitation, not a visit yet."""
     words = triggers(view.lang)["invitation"]
@@ -167,7 +171,8 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
         cities = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind == "place" and a.code == host.code]
         where = cities[0].city if cities else None
     return Record(view.document.id, "visit", visitor.code, host.code, person_names(persons), when, where,
-                  None, attrs, [sentence_evidence(sent)], notes={"tense": tense_of(tok, view.lang), "anaphoric": told})
+                  None, attrs, [sentence_evidence(sent)], notes={"tense": tense_of(tok, view.lang), "anaphoric": told,
+                                                        "ongoing": bool(view.fold_has(sent.start_char, sent.end_char, words_in_visit(view)))})
 
 
 def extract_visits(view: DocView) -> list[Record]:
