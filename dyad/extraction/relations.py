@@ -71,47 +71,57 @@ def _parties(view: DocView, change_tok: Token) -> list[str]:
     return codes if len(codes) >= 2 else []
 
 
+def _changes_in(view: DocView, sent: Span, changes: dict[str, str]) -> list[tuple[int, str, Token, str]]:
+    """Each tie the sentence changes: (offset, kind, word of change, change)."""
+    words = triggers(view.lang)["relations"]
+    hits = _kind_hits(view, sent)
+    out, used = [], set()
+    for offset, phrase, kind in hits:
+        change_tok = _change_for(view, sent, offset, changes)
+        if change_tok is None or change_tok.i in used and len(hits) > 1 and kind in ("other", "bare"):
+            continue
+        if negated(view, change_tok):
+            continue
+        change = change_of(change_tok, changes)
+        if kind == "bare":
+            # bare "relations", "liens": broken or restored ties are diplomatic ones; raised
+            # "au rang de ..." they are a partnership of some kind
+            if change in ("restored", "suspended", "severed"):
+                kind = "diplomatic"
+            elif change == "upgraded" and view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]) \
+                    and not any(h[2] != "bare" for h in hits):
+                kind = "other"
+            else:
+                continue
+        if kind == "other" and phrase == "partenariat" and \
+                not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
+            continue  # "lancer un partenariat" on its own is too vague to record
+        if change == "upgraded" and fold(change_tok.lemma_) in ("porter", "passer", "transformer") and \
+                not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
+            continue
+        if change == "established" and fold(change_tok.lemma_) in ("signer", "conclure"):
+            continue  # signing a partnership document is an agreement
+        used.add(change_tok.i)
+        out.append((offset, kind, change_tok, change))
+    return out
+
+
 def extract_relations(view: DocView) -> list[Record]:
     """A change in the relationship: a kind of tie and a change verb or noun in one sentence."""
     words = triggers(view.lang)["relations"]
     changes = {fold(k): v for k, v in words["changes"].items()}
     out = []
     for sent in view.doc.sents:
-        hits = _kind_hits(view, sent)
-        used: set[int] = set()
-        for offset, phrase, kind in hits:
-            change_tok = _change_for(view, sent, offset, changes)
-            if change_tok is None or change_tok.i in used and len(hits) > 1 and kind in ("other", "bare"):
-                continue
-            if negated(view, change_tok):
-                continue
-            change = change_of(change_tok, changes)
-            if kind == "bare":
-                # bare "relations", "liens": broken or restored ties are diplomatic ones; raised
-                # "au rang de ..." they are a partnership of some kind
-                if change in ("restored", "suspended", "severed"):
-                    kind = "diplomatic"
-                elif change == "upgraded" and view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]) \
-                        and not any(h[2] != "bare" for h in hits):
-                    kind = "other"
-                else:
-                    continue
-            if kind == "other" and phrase == "partenariat" and \
-                    not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
-                continue  # "lancer un partenariat" on its own is too vague to record
-            if change == "upgraded" and fold(change_tok.lemma_) in ("porter", "passer", "transformer") and \
-                    not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
-                continue
-            if change == "established" and fold(change_tok.lemma_) in ("signer", "conclure"):
-                continue  # signing a partnership document is an agreement
-            used.add(change_tok.i)
+        found_changes = _changes_in(view, sent, changes)
+        offsets = [(o, None, None) for o, _, _, _ in found_changes]
+        for offset, kind, change_tok, change in found_changes:
             found = _parties(view, change_tok) or [
                 # a capital in such a sentence stands for its government ("avec Doha")
                 a.code for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "place")]
             parties = fill_pair(view, sent, found, near=change_tok.idx)
             if not parties:
                 continue
-            d = _date(view, sent, change_tok, offset, hits)
+            d = _date(view, sent, change_tok, offset, offsets)
             attrs: dict = {"kind": kind}
             if change != "established":
                 attrs["change"] = change
