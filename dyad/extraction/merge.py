@@ -41,6 +41,8 @@ def _same_fact(a: Record, b: Record) -> bool:
         return a.attrs.get("format") == b.attrs.get("format")  # "cette visite", "ces entretiens"
     sa, sb = a.attrs.get("status", "actual"), b.attrs.get("status", "actual")
     if a.type == "visit":
+        if a.evidence == b.evidence:
+            return True  # one sentence, one visit ("s'est rendu à Choucha, où il a été accueilli")
         return _near(a.when, b.when) and (sa == sb or "cancelled" not in (sa, sb))
     if not _dates_fit(a.when, b.when):
         return False
@@ -77,7 +79,13 @@ def _span(a: Interval | None, b: Interval | None) -> Interval | None:
 
 
 def _absorb(keep: Record, other: Record) -> None:
-    keep.when = _span(keep.when, other.when) if keep.type == "visit" else _more_specific(keep.when, other.when)
+    if keep.evidence == other.evidence:
+        # one sentence: the stay that holds the other day ("arrivé le 20 pour une visite du 20 au
+        # 22"), else the first trigger's date, the main clause's
+        a, b = keep.when, other.when
+        keep.when = b if (a is None or (b is not None and b.contains(a) and b != a)) else a
+    else:
+        keep.when = _span(keep.when, other.when) if keep.type == "visit" else _more_specific(keep.when, other.when)
     for p in other.persons:
         if p not in keep.persons:
             keep.persons.append(p)

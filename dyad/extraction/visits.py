@@ -64,8 +64,9 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
         a = view.party_below(c, depth=1, skip=away)
         if a is not None:
             return a
-    if tok.dep_ in ("obj", "nsubj:pass") or any(d.dep_ == "det:poss" or fold(d.text) in ("sa", "son", "leur")
-                                                for d in tok.children):
+    carried = tok.dep_ in ("obj", "nsubj:pass") and tok.head.lemma_.lower() in triggers(view.lang)["visit"]["carrier_verbs"]
+    if carried or any(d.dep_ == "det:poss" or fold(d.text) in ("sa", "son", "leur") for d in tok.children):
+        # "X a effectué une visite", "sa visite": the subject travelled ("a dénoncé une visite": no)
         verb = tok.head if tok.dep_ != "ROOT" else tok
         a = subject_party(view, verb)
         if a is not None:

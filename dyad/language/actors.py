@@ -95,6 +95,9 @@ def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> lis
     folded = fold(doc.text)
     named = sorted((m for m in actors if isinstance(m.value, str)), key=lambda m: m.start)
     out = []
+    counts: dict[str, int] = {}
+    for m in named:
+        counts[m.value] = counts.get(m.value, 0) + 1
     for hit in pair_re.finditer(folded):
         seen: list[str] = []
         # "les deux pays" are countries; "les deux parties" may be an organisation
@@ -102,8 +105,10 @@ def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> lis
         for m in reversed([m for m in pool if m.end <= hit.start()]):
             if m.value not in seen:
                 seen.append(m.value)
-            if len(seen) == 2:
+            if len(seen) == 4:
                 break
+        # of the parties named last, the two the article is most about ("l'Arménie" in passing is not one)
+        seen = sorted(seen, key=lambda c: (-counts[c], seen.index(c)))[:2]
         if len(seen) < 2:
             for m in (m for m in pool if m.start >= hit.end()):
                 if m.value not in seen:
