@@ -207,7 +207,8 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     # "L'accord devra être ratifié", "cet accord": the document already told, not a new one
     told = anaphoric(tok) or (not generic and count is None and fold(title_text) == fold(tok.text)
                               and det in ("l'", "le", "la", "les", "ce", "cet", "cette", "ces")) or \
-        (count is not None and det in ("les", "ces"))  # "les deux textes signés à Hanoï"
+        (count is not None and det in ("les", "ces")) or \
+        any(w in folded_title for w in triggers(view.lang)["agreement"]["descriptions"])  # "accord de ce type"
     return Record(view.document.id, "agreement", parties[0], parties[1], person_names(signers),
                   d.interval if d else None, where_for(view, sent, parties), topics, attrs,
                   [sentence_evidence(sent)], notes={"anaphoric": told})

@@ -83,7 +83,11 @@ def _absorb(keep: Record, other: Record) -> None:
         # one sentence: the stay that holds the other day ("arrivé le 20 pour une visite du 20 au
         # 22"), else the first trigger's date, the main clause's
         a, b = keep.when, other.when
-        keep.when = b if (a is None or (b is not None and b.contains(a) and b != a)) else a
+        if a is not None and b is not None and keep.type == "visit" and a.days == b.days == 1 \
+                and abs((a.start - b.start).days) <= 7:
+            keep.when = _span(a, b)  # "arrivé ce dimanche ..., où il effectue jusqu'au 22 août une visite"
+        else:
+            keep.when = b if (a is None or (b is not None and b.contains(a) and b != a)) else a
     else:
         keep.when = _span(keep.when, other.when) if keep.type == "visit" else _more_specific(keep.when, other.when)
     for p in other.persons:

@@ -404,8 +404,11 @@ def merge_pending(store: Store, pairs: Iterable[str] | None = None) -> tuple[int
         chunk.append(key)
         weight += sizes.get(key, MERGE_CHUNK // 50)
         if weight >= MERGE_CHUNK or i == len(keys) - 1:
-            with store.begin() as conn:
-                total += sum(merge_pair(conn, k, index) for k in chunk)
+            try:
+                with store.begin() as conn:
+                    total += sum(merge_pair(conn, k, index) for k in chunk)
+            except SQLAlchemyError as err:  # the pairs stay marked: a rerun merges them
+                raise StoreError(KBErrors.E057, db=store.display, reason=_first_line(err)) from err
             chunk, weight = [], 0
     return len(keys), total
 
