@@ -23,7 +23,7 @@ def _object_text(view: DocView, tok: Token) -> str | None:
             continue
         sub = list(c.subtree)
         text = view.text(sub[0].idx, sub[-1].idx + len(sub[-1]))
-        if any(w in fold(text) for w in cues) or c.dep_ in ("obl", "obl:arg", "obl:mod"):
+        if any(w in fold(text) for w in cues) or c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
             words = text.split()
             while words and fold(words[0]) in ("pour", "a", "au", "dans", "son", "sa", "ses", "leur", "leurs", "le", "la", "les", "l'"):
                 words.pop(0)
@@ -59,7 +59,9 @@ def extract_support(view: DocView) -> list[Record]:
                         supported = a
                         break
         else:
-            owner = next((c for c in tok.children if c.dep_ in ("nmod", "det:poss")), None)
+            # "le soutien du Japon": the owner is a "de" complement, not "à l'adhésion de ..."
+            owner = next((c for c in tok.children if c.dep_ == "det:poss" or c.dep_ == "nmod" and
+                          any(fold(x.text) in ("de", "du", "des", "d'") for x in c.children if x.dep_ == "case")), None)
             supporter = view.party_below(owner, depth=2) if owner is not None else None
             if supporter is None and tok.head.pos_ == "VERB":
                 supporter = subject_party(view, tok.head)
