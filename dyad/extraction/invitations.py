@@ -56,6 +56,11 @@ def extract_invitations(view: DocView) -> list[Record]:
                 invitee = _invitee(view, head) or _invitee(view, tok)
         else:
             continue
+        if invitee is None and inviter is not None:
+            # the parser may take "M. Xi" for a second subject: the first party after the verb
+            after = [a for a in view.actors_in(tok.idx + len(tok.text), tok.sent.end_char, known=False)
+                     if a.kind in ("person", "country") and a.start != inviter.start]
+            invitee = after[0] if after else None
         if invitee is not None and not invitee.code and inviter is not None:
             invitee = view.resolve(invitee, inviter.code)
         inviter = view.resolve(inviter, invitee.code if invitee else None)

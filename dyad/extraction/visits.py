@@ -119,6 +119,13 @@ def words_in_visit(view: DocView) -> list[str]:
     return triggers(view.lang)["visit"]["in_visit"]
 
 
+def _bare_definite(tok: Token) -> bool:
+    """"La visite avait été annoncée ...": a visit already told, with no one and nowhere of its own."""
+    dets = {fold(c.text) for c in tok.children if c.dep_ == "det"}
+    own = [c for c in tok.children if c.dep_ in ("nmod", "amod", "acl")]
+    return bool(dets & {"la", "le", "l'"}) and not own
+
+
 def _invited_to(view: DocView, tok: Token) -> bool:
     """A visit someone is invited to make is part of the invitation, not a visit yet."""
     words = triggers(view.lang)["invitation"]
@@ -149,7 +156,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
                 host = Actor(code, tok.idx, tok.idx, "country")
     if visitor is None or host is None or not visitor.code or visitor.code == host.code:
         return None
-    told = tok.pos_ == "NOUN" and anaphoric(tok)
+    told = tok.pos_ == "NOUN" and (anaphoric(tok) or _bare_definite(tok))
     d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
     if short_interval(d):
         # "a achevé ce mardi sa visite, effectuée du 20 au 22 août": the stay, not its last day
