@@ -10,7 +10,7 @@ from ..options import Options
 from .agreements import extract_agreements
 from .invitations import extract_invitations
 from .meetings import extract_meetings
-from .merge import date_ongoing_visits, inherit_visit_dates, merge_records
+from .merge import date_lede, date_ongoing_visits, inherit_visit_dates, merge_records
 from .prefilter import worth_parsing
 from .relations import extract_relations
 from .support import extract_support
@@ -33,8 +33,11 @@ def extract_records(document: Document, doc: Doc, options: Options) -> list[Reco
     records = merge_records(records)
     date_ongoing_visits(records)
     gaz = load_gazetteer(options.lang)
-    inherit_visit_dates(records, lambda name: (gaz.city(name).country if gaz.city(name) else None),
-                        document.published.interval)
+    published = document.published.interval
+    if document.published.source not in ("inferred", "unknown"):
+        sents = [s for s in doc.sents if s.text.strip()]
+        date_lede(records, published, sents[min(3, len(sents) - 1)].end_char if sents else 0)
+    inherit_visit_dates(records, lambda name: (gaz.city(name).country if gaz.city(name) else None), published)
     records = [r for r in records if r.actor and r.target and r.actor != r.target]
     records.sort(key=lambda r: (r.evidence[0] if r.evidence else (0, 0), r.type))
     return records

@@ -143,8 +143,7 @@ def _signing_parties(view: DocView, signing: list[Token]) -> list[str]:
                     out.append(a.code)
                 continue
             # "Le Vietnam et l'Union économique eurasiatique ont signé": every party of the phrase
-            out += [a.code for a in view.actors_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-                    if a.code and a.kind != "place"]
+            out += [a.code for a in view.actors_from(c) if a.kind != "place"]
     return out
 
 

@@ -151,6 +151,18 @@ def date_ongoing_visits(records: list[Record]) -> None:
             v.when = Interval(fact.when.start, fact.when.end, "day", inferred=True)
 
 
+def date_lede(records: list[Record], published: Interval | None, lede_end: int) -> None:
+    """The news of the day: a visit or talks told in the lede without a day happened on the
+    day of publication (when that day is known), marked inferred."""
+    if published is None or published.start != published.end:
+        return
+    for r in records:
+        if r.type in ("visit", "meeting") and r.when is None and not r.attrs.get("status") \
+                and not r.notes.get("anaphoric") and r.evidence and r.evidence[0][0] < lede_end \
+                and r.notes.get("tense") != "past_perfect":
+            r.when = Interval(published.start, published.end, "day", inferred=True)
+
+
 def inherit_visit_dates(records: list[Record], city_country=lambda name: None,
                         published: Interval | None = None) -> None:
     """Talks, agreements and invitations with no date of their own, in an article about a

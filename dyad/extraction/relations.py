@@ -65,8 +65,7 @@ def _parties(view: DocView, change_tok: Token) -> list[str]:
     for c in change_tok.children:
         cases = {fold(x.text) for x in c.children if x.dep_ == "case"}
         if c.dep_ in ("nsubj", "nsubj:pass") or cases & {"avec", "entre"}:
-            out += [a.code for a in view.actors_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-                    if a.kind in ("country", "igo", "place", "person")]
+            out += [a.code for a in view.actors_from(c) if a.kind in ("country", "igo", "place", "person")]
     codes = list(dict.fromkeys(out))
     return codes if len(codes) >= 2 else []
 

@@ -141,6 +141,12 @@ class DocView:
         """Parties named in a span; ``known=False`` adds people of unstated country."""
         return [a for a in self.actors if start <= a.start and a.end <= end and (a.code or not known)]
 
+    def actors_from(self, tok: Token) -> list[Actor]:
+        """Parties named in a token's phrase (one that starts inside it counts: the parser may
+        hang "unis" of "les Émirats arabes unis" elsewhere)."""
+        start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        return [a for a in self.actors if start <= a.start < end and a.code]
+
     def resolve(self, actor: Actor | None, other: str | None) -> Actor | None:
         """A person of unstated country facing a known party: the other side of the pair."""
         if actor is None or actor.code:
