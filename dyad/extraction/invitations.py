@@ -4,8 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..language.folding import fold
+from ..language.tense import tense_at
 from ..model import Record
-from .common import date_for, person_names, sentence_evidence, status_of, subject_party
+from .common import date_for, person_names, sentence_evidence, status_of, subject_party, tense_of
 from .view import Actor, DocView, triggers
 
 
@@ -68,6 +69,8 @@ def extract_invitations(view: DocView) -> list[Record]:
             continue
         sent = tok.sent
         d = date_for(view, tok, sent, ("absolute", "partial", "relative"))
+        if d is not None and tense_at(view.doc, d.start, view.lang) == "future" and tense_of(tok, view.lang) != "future":
+            d = None  # "au sommet que Séoul accueillera l'an prochain": the event's date, not the invitation's
         attrs: dict = {"for": _purpose(view, tok)}
         status = status_of(view, tok, sent)
         if status:

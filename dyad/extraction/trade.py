@@ -39,7 +39,7 @@ def extract_trade(view: DocView) -> list[Record]:
         dates = view.dates_in(sent.start_char, sent.end_char)
         for n, amt in enumerate(amounts):
             cue = _nearest_cue(view, sent.start_char, amt.start, words)
-            after = view.folded[amt.end:min(sent.end_char, amt.end + 30)]
+            after = view.folded[amt.end:min(sent.end_char, amt.end + 30)].lstrip()
             if cue is None and any(after.startswith(p) for p in ("d'echanges", "d'echanges commerciaux", "de commerce", "d'exportations", "d'importations")):
                 cue = ("cues", amt.end)  # "100 milliards de dollars d'échanges"
             inherited = False
@@ -53,7 +53,7 @@ def extract_trade(view: DocView) -> list[Record]:
                 if last_pair is None or sent.start_char - last_end > 400:
                     continue
                 inherited = True
-            flow, actor, target = _flow(view, sent, amt)
+            flow, actor, target = _flow(view, sent, amt, after)
             if flow == "export" and actor and target:
                 parties = [actor, target]
             elif inherited and last_pair:
@@ -82,13 +82,18 @@ def extract_trade(view: DocView) -> list[Record]:
     return out
 
 
-def _flow(view: DocView, sent, amt) -> tuple[str, str | None, str | None]:
-    """"les exportations du Maroc vers le Sénégal" -> (export, MAR, SEN)."""
+def _flow(view: DocView, sent, amt, after: str = "") -> tuple[str, str | None, str | None]:
+    """"les exportations du Maroc vers le Sénégal" -> (export, MAR, SEN); also "31 milliards de
+    dollars d'exportations indiennes vers les Émirats"."""
     words = triggers(view.lang)["trade"]
     left = view.folded[sent.start_char:amt.start]
     exp = max((left.rfind(w) for w in words["export_cues"]), default=-1)
     imp = max((left.rfind(w) for w in words["import_cues"]), default=-1)
     total = max((left.rfind(w) for w in ("echanges", "commerce", "chiffre d'affaires", "volume")), default=-1)
+    if after.startswith(("d'exportations", "d'exportation")):
+        exp, total = len(left) + 1, -1
+    elif after.startswith(("d'importations", "d'importation")):
+        imp, total = len(left) + 1, -1
     if max(exp, imp) < 0 or total > max(exp, imp):
         return "total", None, None
     actors = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person")]
@@ -146,6 +151,7 @@ def _change(view: DocView, sent, amt) -> float | None:
     if not pcts:
         return None
     p = min(pcts, key=lambda p: abs(p.start - amt.end))
-    if p.direction is None:
-        return None
+    others = [a for a in view.amounts_in(sent.start_char, sent.end_char) if a.start != amt.start]
+    if p.direction is None or any(abs(p.start - o.end) < abs(p.start - amt.end) for o in others):
+        return None  # the change belongs to another figure of the sentence
     return -p.value if p.direction == "down" else p.value
