@@ -394,7 +394,7 @@ def _partial_day(ctx: _Context, month: int, day: int | None, tense: str | None, 
     if base is None:
         return None
     cands = []
-    for y in range(base.start.year - 1, base.end.year + 2):
+    for y in range(base.start.year - 2, base.end.year + 3):
         try:
             cands.append(_day_iv(date(y, month, day)) if day else _month_iv(y, month))
         except ValueError:
@@ -402,7 +402,8 @@ def _partial_day(ctx: _Context, month: int, day: int | None, tense: str | None, 
     pick = _choose(cands, base, tense, direction)
     if pick is not None and weekday is not None and day and pick.start.weekday() != weekday:
         # "lundi 21 août": prefer a neighbouring year where the day is a Monday
-        fits = [c for c in cands if c.start.weekday() == weekday and abs(c.start.year - pick.start.year) == 1]
+        # (two years off at most: the same day falls on the same weekday only every five to six years)
+        fits = [c for c in cands if c.start.weekday() == weekday and 1 <= abs(c.start.year - pick.start.year) <= 2]
         if fits:
             pick = min(fits, key=lambda c: _distance(c, base))
     return _with(pick, inferred=True) if pick else None
