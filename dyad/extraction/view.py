@@ -96,6 +96,17 @@ class DocView:
                 a.code = remap[a.code]
                 if a.person is not None:
                     a.person = dict(a.person, country=a.code)
+        pairs = []
+        for s, e, pair in self.pairs:
+            codes = list(dict.fromkeys(remap.get(c, c) for c in pair))
+            if len(codes) == 2:
+                pairs.append((s, e, codes))
+            else:  # "les deux pays" read with the wrong Congo: the pair the article is about
+                counts = Counter(a.code for a in self.actors if a.kind != "place" and a.code)
+                top = [c for c, _ in counts.most_common(2)]
+                if len(top) == 2:
+                    pairs.append((s, e, top))
+        self.pairs = pairs
 
     def _counterparts(self) -> None:
         """"son homologue Kaïs Saïed": the other side of the person last named, in the
