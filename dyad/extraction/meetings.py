@@ -76,6 +76,10 @@ def extract_meetings(view: DocView) -> list[Record]:
                         others.append(a.code or view.other_party(None))  # no untitled private person
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
             pair = view.pair_below(subj) if subj is not None else None
+            if pair is None and subj is not None:
+                # "Kishida et Modi se sont parlé": a subject that names both sides
+                both = list(dict.fromkeys(a.code for a in view.actors_from(subj) if a.kind != "place"))
+                pair = both[:2] if len(both) >= 2 else None
             if not others and not pair:
                 continue  # "rencontrer des difficultés", "recevoir un prix": no counterpart
             s = subject_party(view, tok)

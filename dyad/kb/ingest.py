@@ -343,10 +343,14 @@ def load_sources(conn: Connection, key: str, index: PersonIndex) -> list[Source]
     return out
 
 
-def event_body(persons: list[str], topics: list[str] | None, attrs: dict[str, Any], sources: list[str]) -> str:
-    """The JSON text kept in events.body."""
-    return json.dumps({"persons": persons, "topics": topics, "attrs": attrs, "sources": sources},
-                      ensure_ascii=False, separators=(",", ":"))
+def event_body(e: Any) -> str:
+    """The JSON text kept in events.body: the whole event, so a timeline decodes one value."""
+    w = e.when
+    return json.dumps({"id": e.id, "pair_key": e.pair_key, "type": e.type, "actor": e.actor, "target": e.target,
+                       "when": [w.start.isoformat(), w.end.isoformat(), w.inferred, w.granularity] if w else None,
+                       "where": e.where, "status": e.status, "n_records": len(e.sources),
+                       "conflict": bool(e.conflicts), "persons": e.persons, "topics": e.topics, "attrs": e.attrs,
+                       "sources": e.docs}, ensure_ascii=False, separators=(",", ":"))
 
 
 def event_rows(events: list[Any]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -357,7 +361,7 @@ def event_rows(events: list[Any]) -> tuple[list[dict], list[dict], list[dict]]:
         ev.append({"id": e.id, "pair_key": e.pair_key, "type": e.type, "actor": e.actor, "target": e.target,
                    "when_start": w.start if w else None, "when_end": w.end if w else None,
                    "when_inferred": bool(w and w.inferred), "when_granularity": w.granularity if w else None,
-                   "where": e.where, "status": e.status, "body": event_body(e.persons, e.topics, e.attrs, e.docs),
+                   "where": e.where, "status": e.status, "body": event_body(e),
                    "n_records": len(e.sources),
                    "conflict": bool(e.conflicts)})
         links += [{"event_id": e.id, "record_id": s.id, "pair_key": e.pair_key} for s in e.sources]

@@ -153,10 +153,20 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
+def _merge_again(conn: Connection) -> None:
+    # Events are derived data: marking every pair dirty rebuilds them (lazily, on the next
+    # ingest or read) in the current shape.
+    have = set(conn.execute(select(dirty_pairs.c.pair_key)).scalars())
+    keys = set(conn.execute(select(records.c.pair_key).distinct()).scalars()) - have
+    if keys:
+        conn.execute(dirty_pairs.insert(), [{"pair_key": k, "marked_at": now()} for k in sorted(keys)])
+
+
 # (version, name, function). Append only; never change an applied migration.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables: documents, mentions, records, events, event_sources, conflicts, "
         "persons, person_variants, dirty_pairs", _initial),
+    (2, "events.body holds the whole event; every pair is merged again", _merge_again),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
