@@ -45,8 +45,14 @@ def _format(view: DocView, tok: Token) -> str | None:
 def _is_trigger(view: DocView, tok: Token) -> bool:
     words = triggers(view.lang)["meeting"]
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in words["summit_words"]:
+        # a summit of two ("un sommet virtuel entre M. Modi et ...") is talks; of many, not bilateral
+        window = view.folded[tok.idx:min(tok.sent.end_char, tok.idx + 30)]
+        igo = any(view.actor_of(t) is not None and view.actor_of(t).kind == "igo" for t in tok.subtree)
+        habitual = any(fold(c.text) in ("annuel", "annuelle", "regulier", "periodique") for c in tok.children)
+        return not igo and not habitual and any(c in window for c in words["bilateral_summit_cues"])
     if tok.pos_ == "NOUN" and (lemma in words["nouns"] or lemma in words["committee_nouns"]):
-        return lemma not in words["summit_words"]
+        return True
     if tok.pos_ == "VERB" and lemma in words["verbs"]:
         if lemma in words["call_only_verbs"]:
             return _format(view, tok) == "call"  # "ils se sont parlé au téléphone"
