@@ -56,6 +56,18 @@ def test_reopening_applies_nothing_twice(store_url) -> None:
             assert conn.execute(select(func.count()).select_from(t.migrations_table)).scalar_one() == len(t.MIGRATIONS)
 
 
+def test_older_store_is_migrated_and_its_events_rebuilt(store_url) -> None:
+    with open_store(store_url) as st:
+        ingest(st, seed_items())
+        with st.begin() as conn:  # back to version 1: events in an older shape
+            conn.execute(t.migrations_table.delete().where(t.migrations_table.c.version == 2))
+            conn.execute(t.events.update().values(body="{}"))
+    with open_store(store_url) as st:
+        assert st.schema_version() == 2
+        assert counts(st)["dirty"] == 1
+        assert len(timeline(st, "KAZ VNM")) == 18 and counts(st)["dirty"] == 0
+
+
 def test_store_newer_than_dyad_is_refused(store_url) -> None:
     with open_store(store_url) as st, st.begin() as conn:
         conn.execute(insert(t.migrations_table).values(version=999, name="from the future", applied_at=t.now()))
