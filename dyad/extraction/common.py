@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..language.folding import fold
 from ..language.gazetteer import load_gazetteer
-from ..language.tense import governing_verb, verb_tense
+from ..language.tense import governing_verb, tense_at, verb_tense
 from ..model import Interval
 from .view import DATA, Actor, DocView, triggers
 
@@ -46,6 +46,9 @@ def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("a
     """The date mention that dates the fact at ``tok``: in its clause first, else nearest in the sentence."""
     cands = [d for d in view.dates_in(sent.start_char, sent.end_char) if d.kind in kinds
              and not _other_time(view, d, tok)]
+    if tense_of(tok, view.lang) == "past":
+        # "a soutenu la présidence de la COP28, qui s'ouvrira le 30 novembre": a coming event's date
+        cands = [d for d in cands if tense_at(view.doc, d.start, view.lang) != "future" or d.explicit_year]
     if avoid:
         cands = [d for d in cands if not any(a <= d.start < b for a, b in avoid)]
     if not cands:

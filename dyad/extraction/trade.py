@@ -2,6 +2,8 @@
 and change. Not a country's total trade, not investment or aid."""
 from __future__ import annotations
 
+import re
+
 from ..language.folding import fold
 from ..model import Record
 from .common import fill_pair, sentence_evidence
@@ -37,6 +39,8 @@ def extract_trade(view: DocView) -> list[Record]:
                 len({a.code for a in view.actors_in(sent.start_char, sent.end_char)}) < 2:
             continue
         dates = view.dates_in(sent.start_char, sent.end_char)
+        if _with_a_non_party(view, sent):
+            continue  # "les échanges entre la Chine et l'Afrique": a continent is no party
         for n, amt in enumerate(amounts):
             cue = _nearest_cue(view, sent.start_char, amt.start, words)
             after = view.folded[amt.end:min(sent.end_char, amt.end + 30)].lstrip()
@@ -80,6 +84,21 @@ def extract_trade(view: DocView) -> list[Record]:
                               d.interval if d else None, None, None, attrs, [sentence_evidence(sent)]))
             last_pair, last_end = parties, sent.end_char
     return out
+
+
+BETWEEN = re.compile(r"\bentre (?:la |le |les |l')?(\w[\w-]*) et (?:la |le |les |l')?(\w[\w-]*)")
+
+
+def _with_a_non_party(view: DocView, sent) -> bool:
+    """"entre X et Y" where one of the two is a named place that is no country or organisation."""
+    text = view.text(sent.start_char, sent.end_char)
+    for m in BETWEEN.finditer(text):
+        names = [m.start(1), m.start(2)]
+        named = [any(a.start <= sent.start_char + n < a.end for a in view.actors) for n in names]
+        capital = [text[n].isupper() for n in names]
+        if any(named) and not all(named) and all(capital):
+            return True
+    return False
 
 
 def _flow(view: DocView, sent, amt, after: str = "") -> tuple[str, str | None, str | None]:

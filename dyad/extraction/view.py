@@ -17,6 +17,9 @@ from ..model import Document, Interval
 DATA = Path(__file__).parent.parent / "language" / "data"
 
 
+BYSTANDER_CUES = ("sous l'egide", "sous les auspices", "mediation d", "mediee par", "mediatisee par")
+
+
 @lru_cache(maxsize=None)
 def triggers(lang: str = "fr") -> dict:
     """The extraction triggers and qualifiers of a language (data/<lang>/triggers.json)."""
@@ -67,6 +70,9 @@ class DocView:
                 continue
             view.actors.append(a)
         view.actors.sort(key=lambda a: a.start)
+        # "sous l'égide des Nations unies": a mediator or host of talks is no party to them
+        view.actors = [a for a in view.actors if not any(
+            c in view.folded[max(0, a.start - 22):a.start] for c in BYSTANDER_CUES)]
         view._disambiguate()
         view._counterparts()
         for a in view.actors:

@@ -43,7 +43,8 @@ def verb_tense(verb: Token, lang: str = "fr") -> str | None:
     tense = carrier.morph.get("Tense")
     mood = carrier.morph.get("Mood")
     form = carrier.morph.get("VerbForm")
-    if "Inf" in form:
+    if "Inf" in form or (auxes and "Inf" in auxes[0].morph.get("VerbForm")):
+        # an infinitive, or a compound one ("doit être reçu"): the verb above decides
         head = verb.head
         if head.i != verb.i and head.lemma_ in words["future_governors"]:
             head_tense = verb_tense(head, lang)
@@ -58,6 +59,8 @@ def verb_tense(verb: Token, lang: str = "fr") -> str | None:
         aux_tense = aux.morph.get("Tense")
         if "Fut" in aux_tense:
             return "future"
+        if verb.text.lower() in words["planned_markers"] and aux.lemma_ == "être" and "Pres" in aux_tense:
+            return "future"  # "il est attendu jeudi à Kiev", "la visite est prévue le 3 mai"
         if "Part" in form and ("Pres" in aux_tense or "Imp" in aux_tense or "Past" in aux_tense):
             # passé composé / plus-que-parfait; a passive present ("est attendu") is not past
             if any(c.dep_ == "aux:pass" for c in auxes) and "Pres" in aux_tense:
