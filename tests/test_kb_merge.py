@@ -137,6 +137,20 @@ def test_days_within_a_visits_range_are_one_visit() -> None:
     assert not event.conflicts
 
 
+def test_a_day_and_a_month_fit_one_visit_through_its_range() -> None:
+    parts = [src("k12", "visit", when=day("2011-10-31", inferred=True)),
+             src("k01", "visit", when=day("2011-11-01", "2011-11-30"))]
+    assert len(merge(parts)) == 2
+    event = one(merge(parts + [src("004", "visit", when=day("2011-10-31", "2011-11-01", inferred=True))]))
+    assert not event.conflicts
+
+
+def test_ranges_bridged_by_a_third_stay_apart() -> None:
+    ranges = [src("a", "visit", when=day("2023-08-20", "2023-08-22")), src("b", "visit", when=day("2023-08-23", "2023-08-24")),
+              src("c", "visit", when=day("2023-08-22", "2023-08-23"))]
+    assert len(merge(ranges)) == 2
+
+
 def test_only_planned_reports_stay_planned() -> None:
     event = one(merge([src("a", "visit", when=day("2024-05-02"), status="planned"),
                        src("b", "visit", when=day("2024-05-02"), status="planned")]))

@@ -265,21 +265,30 @@ def compatible(record: Source, member: Source, dates: bool = True) -> bool:
     return attrs_compatible(record.type, record, member)
 
 
-def _days_of_one_visit(a: Interval, b: Interval, members: Iterable[Source]) -> bool:
-    # "On 21 August" and "on 22 August" are two days of one visit when a source gives its
-    # days (20-22 August) and both lie within them.
-    return precision(a) == precision(b) == "day" and any(
-        m.when is not None and precision(m.when) == "range" and m.when.contains(a) and m.when.contains(b)
-        for m in members)
+COARSE = {"month", "quarter", "half", "year", "span"}
+
+
+def _within_visit(x: Interval, days: Interval) -> bool:
+    # A day inside the visit's days, or a vaguer date (a month, a year) that reaches them.
+    level = precision(x)
+    return (level == "day" and days.contains(x)) or (level in COARSE and days.overlaps(x))
+
+
+def _parts_of_one_visit(a: Interval, b: Interval, members: Iterable[Source]) -> bool:
+    """Two dates that do not overlap yet fit one visit: "on 21 August" and "on 22 August", or
+    "on 31 October" and "in November", when a source gives the visit's days (a range) and
+    both fit them. Two ranges must overlap themselves: 20-22 and 23-24 August stay apart."""
+    return any(m.when is not None and precision(m.when) == "range"
+               and _within_visit(a, m.when) and _within_visit(b, m.when) for m in members)
 
 
 def fits(record: Source, members: list[Source]) -> bool:
-    """The record is compatible with every source of an event (dates: see _days_of_one_visit)."""
+    """The record is compatible with every source of an event (dates: see _parts_of_one_visit)."""
     for m in members:
         if not compatible(record, m, dates=False):
             return False
         if record.when and m.when and not record.when.overlaps(m.when) and not (
-                record.type == "visit" and _days_of_one_visit(record.when, m.when, members)):
+                record.type == "visit" and _parts_of_one_visit(record.when, m.when, members)):
             return False
     return True
 
@@ -341,7 +350,7 @@ def date_conflict(sources: list[Source]) -> Conflict | None:
     for i, a in enumerate(dated):
         for b in dated[i + 1:]:
             if dates_disagree(a.when, b.when) and not (  # type: ignore[arg-type]
-                    a.type == "visit" and _days_of_one_visit(a.when, b.when, dated)):  # type: ignore[arg-type]
+                    a.type == "visit" and _parts_of_one_visit(a.when, b.when, dated)):  # type: ignore[arg-type]
                 involved |= {a.id, b.id}
     if not involved:
         return None
