@@ -83,41 +83,50 @@ def report(failure, err=sys.stderr) -> None:
     print(f"dyad: {failure.message}", file=err)
 
 
+class _Run:
+    """Documents processed for a command, with failures reported on stderr as they come."""
+
+    def __init__(self, args: argparse.Namespace, extract: bool) -> None:
+        self.args, self.extract, self.failed = args, extract, 0
+
+    def __iter__(self):
+        from .pipeline import Failed, process
+
+        for item in process(self.args.paths, options_from(self.args), extract=self.extract):
+            if isinstance(item, Failed):
+                report(item)
+                self.failed += item.fatal
+            else:
+                yield item
+
+    @property
+    def status(self) -> int:
+        return 1 if self.failed else 0
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from .pipeline import Failed, process
     from .reports.annotations import document_json, document_listing, dumps
 
-    options = options_from(args)
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    failed = 0
-    for item in process(args.paths, options, extract=False):
-        if isinstance(item, Failed):
-            report(item)
-            failed += item.fatal
-            continue
+    run = _Run(args, extract=False)
+    for item in run:
         if args.format == "json":
             print(dumps(document_json(item.document, item.sentences, item.mentions)), flush=True)
         else:
             print(document_listing(item.document, item.sentences, item.mentions, colour) + "\n", flush=True)
-    return 1 if failed else 0
+    return run.status
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Failed, process
     from .reports.records import RecordWriter
 
-    options = options_from(args)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     writer = RecordWriter(fmt, sys.stdout)
-    failed = 0
-    for item in process(args.paths, options, extract=True):
-        if isinstance(item, Failed):
-            report(item)
-            failed += item.fatal
-            continue
+    run = _Run(args, extract=True)
+    for item in run:
         writer.write(item.document, item.records)
     writer.close()
-    return 1 if failed else 0
+    return run.status
 
 
 def main(argv: list[str] | None = None) -> int:

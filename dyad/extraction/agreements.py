@@ -174,12 +174,12 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     title_text = view.text(start, end)
     folded_title = fold(title_text)
     generic = count is not None or (plural and det in ("des", "", "plusieurs", "de", "d'", "quelques", "divers"))
-    if count is not None and det in ("les", "ces"):
-        count = None  # the documents just told, counted again
-    fields_start = min((folded_title.find(c) for c in FIELD_CUES if c in folded_title), default=-1)
+    recounted = count is not None and det in ("les", "ces")
+    if recounted:
+        count = None  # "les deux textes signés à Hanoï": the documents just told, counted again
     attrs: dict = {"kind": kind}
     if not generic:
-        attrs["title"] = title_text if fields_start < 0 or fields_start > 20 else title_text
+        attrs["title"] = title_text
     if count is not None:
         attrs["count"] = count
     period = _period(view, tok, end)
@@ -190,7 +190,6 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     parties = fill_pair(view, sent, found, near=tok.idx)
     if not parties:
         return None
-    title_dates = [(start, end)] + ([(tok.idx, sent.end_char)] if period else [])
     d = date_for(view, signing[0], sent, ("absolute", "partial", "relative"), avoid=[(start, end)])
     if d is not None and period and d.interval and fold(view.text(max(sent.start_char, d.start - 12), d.start)).strip().endswith("periode"):
         d = None
@@ -202,11 +201,10 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
         for c in s.children:
             if c.dep_ in ("nsubj", "obl:agent"):
                 signers += [a for a in view.persons_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
-    del title_dates
     # "L'accord devra être ratifié", "cet accord": the document already told, not a new one
     told = anaphoric(tok) or (not generic and count is None and fold(title_text) == fold(tok.text)
                               and det in ("l'", "le", "la", "les", "ce", "cet", "cette", "ces")) or \
-        (count is not None and det in ("les", "ces")) or \
+        recounted or \
         any(w in folded_title for w in triggers(view.lang)["agreement"]["descriptions"])  # "accord de ce type"
     return Record(view.document.id, "agreement", parties[0], parties[1], person_names(signers),
                   d.interval if d else None, where_for(view, sent, parties), topics, attrs,

@@ -4,14 +4,12 @@ parties when the syntax leaves one open, and its topics.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from ..language.folding import fold
 from ..language.gazetteer import load_gazetteer
 from ..language.tense import governing_verb, tense_at, verb_tense
-from ..model import Interval
 from .view import DATA, Actor, DocView, triggers
 
 
@@ -82,7 +80,7 @@ def _other_time(view: DocView, d, tok: Token) -> bool:
     if fold(view.doc.text[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
         return True
     before = fold(view.doc.text[max(tok.sent.start_char, d.start - 40):d.start])
-    if "depuis" in before and "depuis" not in fold(view.doc.text[tok.idx - 10:tok.idx + len(tok.text)]):
+    if "depuis" in before and "depuis" not in fold(view.doc.text[max(0, tok.idx - 10):tok.idx + len(tok.text)]):
         return True  # "depuis son élection, en décembre 2019"
     t, steps = span.root, 0
     stop = {tok.i, tok.head.i}
@@ -101,10 +99,9 @@ def where_for(view: DocView, sent: Span, parties: list[str | None], host: str | 
             if a.code == host:
                 return a.city
     for a in cities:
-        if a.code in parties or a.code not in parties:
-            prev = fold(view.doc.text[max(0, a.start - 4):a.start])
-            if prev.endswith(("a ", "au ", "en ", "de ")) or a.code in parties:
-                return a.city
+        prev = fold(view.doc.text[max(0, a.start - 4):a.start])
+        if a.code in parties or prev.endswith(("a ", "au ", "en ", "de ")):
+            return a.city
     for a in view.actors_in(sent.start_char, sent.end_char):
         if a.kind == "country" and a.code not in parties and len(a.code) == 3:
             prev = fold(view.doc.text[max(0, a.start - 4):a.start])
@@ -152,10 +149,6 @@ def _topic_table(lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-TOPIC_ORDER = ("trade", "economy", "investment", "finance", "energy", "oil_gas", "mining", "transport",
-               "logistics", "agriculture", "industry", "infrastructure", "tourism", "culture", "education",
-               "science_technology", "health", "humanitarian", "defence", "security", "justice", "labour",
-               "environment", "digital", "visa", "people_to_people")
 
 
 def topics_in(view: DocView, start: int, end: int) -> list[str]:
@@ -166,9 +159,8 @@ def topics_in(view: DocView, start: int, end: int) -> list[str]:
         i = text.find(word)
         while i >= 0:
             if i == 0 or not text[i - 1].isalnum():
-                if " " in word or "-" in word or True:
-                    found[topic] = min(found.get(topic, i), i)
-                    break
+                found[topic] = min(found.get(topic, i), i)
+                break
             i = text.find(word, i + 1)
     return [t for t, _ in sorted(found.items(), key=lambda kv: kv[1])]
 
@@ -187,9 +179,6 @@ def sentence_evidence(sent: Span) -> tuple[int, int]:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return start, sent.start_char + len(text.rstrip())
 
-
-def as_interval(d) -> Interval | None:
-    return d.interval if d is not None else None
 
 
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere"}

@@ -135,7 +135,7 @@ def extract_relations(view: DocView) -> list[Record]:
 def _date(view: DocView, sent: Span, change_tok: Token, offset: int, hits):
     """The date of this change: with several ties in one sentence, the date nearest each."""
     if view.fold_has(sent.start_char, sent.end_char, ["anniversaire"]):
-        # "le 30e anniversaire de l'établissement ...": the tie dates from the earliest date
+        # "le 30e anniversaire de l'établissement ...": the date nearest the verb of change
         # the date nearest the verb of change, not the anniversary's own
         dated = [x for x in view.dates_in(sent.start_char, sent.end_char) if x.explicit_year]
         return min(dated, key=lambda x: abs(x.start - change_tok.idx)) if dated else None

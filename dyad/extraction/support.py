@@ -94,7 +94,7 @@ def extract_support(view: DocView) -> list[Record]:
         attrs: dict = {"object": obj or "", "mutual": mutual}
         status = status_of(view, tok, sent)
         head = tok.head
-        if status is None and head.i != tok.i and fold(head.lemma_).lstrip("s'") in (fold(w) for w in words["plan_verbs"]):
+        if status is None and head.i != tok.i and fold(head.lemma_).removeprefix("s'") in (fold(w) for w in words["plan_verbs"]):
             status = "planned"
         if status is None:
             gov = tok.head.head if tok.head.dep_ == "xcomp" else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..language.folding import fold
 from ..model import Record
 from .common import fill_pair, sentence_evidence
 from .view import DocView, triggers

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..language.folding import fold
-from ..model import Document, Interval
+from ..model import Document
 
 DATA = Path(__file__).parent.parent / "language" / "data"
 
@@ -248,20 +248,3 @@ class DocView:
                 if s <= t.idx < e:
                     return pair
         return None
-
-
-def sentence_of(doc: Doc, tok: Token) -> Span:
-    return tok.sent
-
-
-def case_of(tok: Token) -> str:
-    """The preposition introducing a noun ("à", "au", "en", "de"...), folded."""
-    cases = [fold(c.text) for c in tok.children if c.dep_ == "case"]
-    return " ".join(cases)
-
-
-def interval_from_dict(d: dict | None) -> Interval | None:
-    if not d:
-        return None
-    from datetime import date
-    return Interval(date.fromisoformat(d["start"]), date.fromisoformat(d["end"]), "range", bool(d.get("inferred")))

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..language.folding import fold
 from ..model import Interval, Record
-from .common import (children_with_case, date_for, last_person_before, person_names, sentence_evidence,
+from .common import (children_with_case, date_for, person_names, sentence_evidence,
                      short_interval, status_of, subject_party, tense_of, anaphoric)
 from .view import Actor, DocView, triggers
 

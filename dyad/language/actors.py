@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..model import Mention
 from .folding import fold
-from .gazetteer import GazMatch
+from .gazetteer import GazMatch, load_gazetteer
 from .persons import _refs
 
 # A capital is its government when it acts: "Hanoï et Astana ont signé".
@@ -81,10 +81,8 @@ def _coordinated_capitals(doc: Doc, mentions: list[Mention]) -> None:
                                                           place.value["country"])
 
 
-def _is_capital(m: Mention) -> bool:
-    from .gazetteer import load_gazetteer
-
-    hit = load_gazetteer().city(m.value["name"])
+def _is_capital(m: Mention, lang: str = "fr") -> bool:
+    hit = load_gazetteer(lang).city(m.value["name"])
     return bool(hit and hit.capital)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .folding import fold, name_key
-from .gazetteer import GazMatch
+from .gazetteer import GazMatch, load_gazetteer
 
 DATA = Path(__file__).parent / "data"
 # Ranks whose bare title ("le président kazakh") names a person worth recording.
@@ -75,6 +75,7 @@ class PersonFinder:
         refs = _refs(lang)
         self.honorifics = {fold(h) for h in refs["honorifics"]}
         self.particles = {fold(p) for p in refs["name_particles"]}
+        self.lang = lang
         self.links = {fold(x) for x in refs["person_title_links"]}
         self.openers = [fold(x) for x in refs["portfolio_openers"]]
 
@@ -100,9 +101,7 @@ class PersonFinder:
         if not m:
             return title.value
         phrase = doc.text[title.start:title.end] + " " + m.group(0).strip(" ,")
-        from .gazetteer import load_gazetteer
-
-        hits = [h for h in load_gazetteer().find(phrase) if h.kind == "title" and h.start == 0]
+        hits = [h for h in load_gazetteer(self.lang).find(phrase) if h.kind == "title" and h.start == 0]
         best = max(hits, key=lambda h: h.end, default=None)
         return best.value if best is not None and best.end > len(doc.text[title.start:title.end]) else title.value
 

@@ -63,7 +63,7 @@ def verb_tense(verb: Token, lang: str = "fr") -> str | None:
             return "future"  # "il est attendu jeudi à Kiev", "la visite est prévue le 3 mai"
         if "Part" in form and ("Pres" in aux_tense or "Imp" in aux_tense or "Past" in aux_tense):
             # passé composé / plus-que-parfait; a passive present ("est attendu") is not past
-            if any(c.dep_ == "aux:pass" for c in auxes) and "Pres" in aux_tense:
+            if aux.dep_ == "aux:pass" and "Pres" in aux_tense:  # "a été signé" is past
                 return "future" if verb.text.lower() in words["planned_markers"] else "present"
             return "past"
         if "Cnd" in aux.morph.get("Mood"):
