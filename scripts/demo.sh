@@ -11,7 +11,9 @@ echo "== Records of the sample corpus (examples/articles)"
 dyad extract examples/articles --format table --no-progress
 echo
 echo "== Building the knowledge base in $DB"
-dyad ingest examples/articles examples/kazvnm/articles --db "$DB"
+inputs=(examples/articles examples/kazvnm/articles)
+[ -d ../shared/seeds ] && inputs+=(../shared/seeds)   # the user's two samples, when beside the project
+dyad ingest "${inputs[@]}" --db "$DB"
 echo
 dyad dyads --db "$DB" | head -n 25
 echo
