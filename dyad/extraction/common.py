@@ -242,5 +242,8 @@ def anaphoric(tok: Token) -> bool:
 
 
 def short_interval(d, max_days: int = 40) -> bool:
-    """A date that can be the days of a visit or a meeting (not a year or a plan's period)."""
-    return d is not None and d.interval is not None and d.interval.days <= max_days
+    """A date that can be the days of a visit or a meeting: not a plan's period ("2023-2025");
+    a year or a month is fine when that is all the text says ("En 2011, X s'est rendu à Hanoï")."""
+    if d is None or d.interval is None:
+        return False
+    return d.kind != "span" or d.interval.days <= max_days
