@@ -126,6 +126,21 @@ def _bare_definite(tok: Token) -> bool:
     return bool(dets & {"la", "le", "l'"}) and not own
 
 
+def _named_subject(view: DocView, tok: Token, host: str) -> Actor | None:
+    """"Kassym-Jomart Tokaïev a effectué une visite au Vietnam", the name unknown to the NER:
+    the subject's name, from the other side of the pair."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    code = view.other_party(host)
+    if not code or code == host:
+        return None
+    name = " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN" or t.text in ("-", "‑")).replace(" - ", "-")
+    return Actor(code, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge), "person",
+                 person={"name": name, "role": None, "country": code})
+
+
 def _invited_to(view: DocView, tok: Token) -> bool:
     """A visit someone is invited to make is part of the invitation, not a visit yet."""
     words = triggers(view.lang)["invitation"]
@@ -139,6 +154,9 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
     if host is not None and not host.code:
         host = view.resolve(host, visitor.code if visitor else None)
     if visitor is None and host is not None:
+        visitor = _named_subject(view, tok, host.code)
+    if visitor is None and host is not None:
+        # someone in the sentence who is not the host's
         people = [a for a in view.persons_in(sent.start_char, sent.end_char, known=False) if a.code != host.code]
         visitor = people[0] if people else None
     visitor = view.resolve(visitor, host.code if host else None)
