@@ -94,7 +94,7 @@ def _is_agreement_noun(view: DocView, tok: Token) -> str | None:
             return None  # "se mettre d'accord", "en accord avec": agreeing, not an agreement
     needs = words["needs_complement"].get(lemma)
     if needs is not None:
-        after = fold(tok.doc.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 30]).strip()
+        after = view.folded[tok.idx + len(tok.text):tok.idx + len(tok.text) + 30].strip()
         if needs and not any(after.startswith(n) for n in needs):
             return None
         if not needs and _count(view, tok) is None:

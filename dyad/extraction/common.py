@@ -77,10 +77,10 @@ def _other_time(view: DocView, d, tok: Token) -> bool:
             break
         if a.dep_ == "acl:relcl" or (a.dep_ == "acl" and a.head.i not in own):
             return True  # "Choucha, ville reprise en novembre dernier": about the town, not the visit
-    if fold(view.doc.text[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
+    if fold(view.raw[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
         return True
-    before = fold(view.doc.text[max(tok.sent.start_char, d.start - 40):d.start])
-    if "depuis" in before and "depuis" not in fold(view.doc.text[max(0, tok.idx - 10):tok.idx + len(tok.text)]):
+    before = fold(view.raw[max(tok.sent.start_char, d.start - 40):d.start])
+    if "depuis" in before and "depuis" not in fold(view.raw[max(0, tok.idx - 10):tok.idx + len(tok.text)]):
         return True  # "depuis son élection, en décembre 2019"
     t, steps = span.root, 0
     stop = {tok.i, tok.head.i}
@@ -99,12 +99,12 @@ def where_for(view: DocView, sent: Span, parties: list[str | None], host: str | 
             if a.code == host:
                 return a.city
     for a in cities:
-        prev = fold(view.doc.text[max(0, a.start - 4):a.start])
+        prev = fold(view.raw[max(0, a.start - 4):a.start])
         if a.code in parties or prev.endswith(("a ", "au ", "en ", "de ")):
             return a.city
     for a in view.actors_in(sent.start_char, sent.end_char):
         if a.kind == "country" and a.code not in parties and len(a.code) == 3:
-            prev = fold(view.doc.text[max(0, a.start - 4):a.start])
+            prev = fold(view.raw[max(0, a.start - 4):a.start])
             if prev.endswith(("en ", "au ", "aux ")):
                 return load_gazetteer(view.lang).country_name(a.code, "en")
     return None

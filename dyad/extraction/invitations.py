@@ -42,7 +42,7 @@ def extract_invitations(view: DocView) -> list[Record]:
             invitee = _invitee(view, tok)
         elif tok.pos_ == "NOUN" and lemma in words["nouns"]:
             head = tok.head
-            prev = fold(view.doc.text[max(0, tok.idx - 12):tok.idx])
+            prev = fold(view.raw[max(0, tok.idx - 12):tok.idx])
             if prev.rstrip().endswith(("a l'", "sur l'", "sur")) or tok.dep_ in ("obl", "obl:mod", "nmod") and \
                     any(fold(c.text) in ("a", "sur") for c in tok.children if c.dep_ == "case"):
                 continue

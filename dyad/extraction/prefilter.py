@@ -8,6 +8,7 @@ from the gazetteer, and every trigger starts with one of the stems tested here.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -15,31 +16,54 @@ from ..language.folding import fold
 from ..language.gazetteer import load_gazetteer
 from ..model import Document
 from ..options import Options
-from .view import triggers
+from .view import DATA, triggers
+
+
+VERB_ENDINGS = ("oir", "er", "ir", "re")
+
+
+def _stem(word: str, verb: bool) -> str:
+    """The part of a trigger every inflection starts with: "signer" -> "sign", "visite" -> "visite"."""
+    w = fold(word).strip()
+    if " " in w or not verb:
+        return w.rstrip("s") if " " not in w else w
+    for ending in VERB_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 4:
+            return w[: -len(ending)]
+    return w
 
 
 @lru_cache(maxsize=None)
 def _stems(lang: str) -> re.Pattern[str]:
+    """One pattern for every word that can start a record. Each extractor creates a record only
+    from these (a meeting "réunion" only with a committee's name, a call only with a telephone,
+    an agreement only with a word of signing, trade only with a currency), so nothing is lost."""
     t = triggers(lang)
-    words: set[str] = set()
-
-    def add(xs):
-        for x in xs:
-            x = fold(x).split()[0] if x.strip() else ""
-            if len(x) >= 4:
-                words.add(x[:5] if len(x) > 5 else x)
-
     v, m, a, i, r, s, tr = (t[k] for k in ("visit", "meeting", "agreement", "invitation", "relations", "support", "trade"))
-    add(v["nouns"] + v["travel_verbs"] + v["passive_host_verbs"] + v["host_subject_verbs"] + v["carrier_verbs"])
-    add(m["verbs"] + m["nouns"] + m["committee_nouns"] + m["call_phrases"] + m["committee_phrases"])
-    add(a["signing_lemmas"] + list(a["nouns"]))
-    add(i["verbs"] + i["nouns"])
-    add([k for k, _ in r["kinds"]] + list(r["changes"]))
-    add(s["verbs"] + s["nouns"])
-    add(tr["cues"])
-    # irregular forms whose stem differs from the lemma's: "reçu", "rendu", "vu", "mis"
-    words |= {"recu", "recoi", "rendu", "rend", "signe", "ete", "soutin", "souti"}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")")
+    verbs = (v["travel_verbs"] + v["passive_host_verbs"] + v["host_subject_verbs"]
+             + [x for x in m["verbs"] if x not in m["call_only_verbs"]] + i["verbs"] + s["verbs"])
+    nouns = (v["nouns"] + [x for x in m["nouns"]] + m["summit_words"] + m["committee_phrases"] + m["call_phrases"]
+             + i["nouns"] + [k for k, _ in r["kinds"]] + s["nouns"])
+    signing = [x for x in a["signing_lemmas"]]
+    words = {_stem(x, True) for x in verbs} | {_stem(x, False) for x in nouns}
+    words |= {_stem(x, True) for x in signing}
+    words |= {fold(x) for x in m["nouns"] if " " in x} | {"tete-a-tete"}
+    # irregular forms whose beginning differs from the infinitive's: "reçu", "reçoit", "soutint", "rendu"
+    words |= {"recu", "recoi", "soutin", "rendu"}
+    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, (w for w in words if w)), key=len, reverse=True)) + r")")
+
+
+@lru_cache(maxsize=None)
+def _currencies(lang: str) -> re.Pattern[str]:
+    """Money words, codes and signs, as whole words: a trade record needs a figure in a currency."""
+    data = json.loads((DATA / lang / "amounts.json").read_text(encoding="utf-8"))
+    # codes in capitals only ("ILS" is a shekel, "ils" a pronoun): matched on the text as written
+    forms = {f for fs in data["currencies"].values() for f in fs}
+    words = {fold(f) for f in forms if not f.isupper()}
+    codes = {f for f in forms if f.isupper()}
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    caps = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)|(?<!\w)(?-i:{caps})(?!\w)")
 
 
 def worth_parsing(document: Document, options: Options) -> bool:
@@ -55,4 +79,6 @@ def worth_parsing(document: Document, options: Options) -> bool:
             break
     if len(parties) < 2:
         return False
-    return _stems(options.lang).search(fold(document.text)) is not None
+    text = fold(document.text)
+    return _stems(options.lang).search(text) is not None or _currencies(options.lang).search(
+        text + "\n" + document.text) is not None

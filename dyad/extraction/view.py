@@ -21,6 +21,11 @@ BYSTANDER_CUES = ("sous l'egide", "sous les auspices", "mediation d", "mediee pa
 
 
 @lru_cache(maxsize=None)
+def _ambiguous(lang: str) -> dict:
+    return json.loads((DATA / lang / "ambiguous.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def triggers(lang: str = "fr") -> dict:
     """The extraction triggers and qualifiers of a language (data/<lang>/triggers.json)."""
     return json.loads((DATA / lang / "triggers.json").read_text(encoding="utf-8"))
@@ -49,10 +54,12 @@ class DocView:
     pairs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # "les deux pays"
     token_actor: dict[int, Actor] = field(default_factory=dict)
     folded: str = ""
+    raw: str = ""
 
     @classmethod
     def build(cls, document: Document, doc: Doc, lang: str = "fr") -> "DocView":
-        view = cls(document, doc, lang, folded=fold(doc.text))
+        raw = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        view = cls(document, doc, lang, folded=fold(raw), raw=raw)
         for m in doc._.mentions:
             v = m.value
             if m.kind == "country" and isinstance(v, list):
@@ -87,8 +94,8 @@ class DocView:
     def _disambiguate(self) -> None:
         """"congolais" in an article about the DR Congo means the DR Congo (and so does
         "le chef de l'État congolais")."""
-        table = json.loads((DATA / self.lang / "ambiguous.json").read_text(encoding="utf-8"))
-        surface = {id(a): fold(self.doc.text[a.start:a.end]).strip() for a in self.actors}
+        table = _ambiguous(self.lang)
+        surface = {id(a): fold(self.raw[a.start:a.end]).strip() for a in self.actors}
         clear = {a.code for a in self.actors if a.kind != "person" and surface[id(a)] not in table}
         remap: dict[str, str] = {}
         for a in self.actors:
@@ -178,7 +185,7 @@ class DocView:
         """The city of the dateline ("Abidjan, 26 mars 2018 (AIP) –"), where the report is filed."""
         from ..language.sentences import dateline_cuts
 
-        cuts = dateline_cuts(self.doc.text, self.lang)
+        cuts = dateline_cuts(self.raw, self.lang)
         if not cuts:
             return None
         end = min(cuts)
@@ -204,7 +211,7 @@ class DocView:
                 and (a.code or not known)]
 
     def text(self, start: int, end: int) -> str:
-        return self.doc.text[start:end]
+        return self.raw[start:end]
 
     def fold_has(self, start: int, end: int, phrases) -> str | None:
         """The first of the phrases found (as whole words) in the folded text span."""

@@ -37,7 +37,7 @@ def _destination(view: DocView, tok: Token, visitor: str | None) -> Actor | None
     for a in view.actors_in(sent.start_char, sent.end_char):
         if a.code == visitor or a.kind == "person":
             continue
-        prev = fold(view.doc.text[max(0, a.start - 5):a.start]).split()
+        prev = fold(view.raw[max(0, a.start - 5):a.start]).split()
         if prev and prev[-1] in DESTINATION:
             found.append(a)
     if not found:

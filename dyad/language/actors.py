@@ -70,8 +70,9 @@ def gazetteer_mentions(doc: Doc, matches: list[GazMatch]) -> list[Mention]:
 
 def _coordinated_capitals(doc: Doc, mentions: list[Mention]) -> None:
     """"Hanoï et Astana ont signé": when one of two coordinated capitals acts, both do."""
-    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
-        if not COORD.match(fold(doc.text[a.end:b.start])):
+    text = doc.text
+    for a, b in zip(mentions, mentions[1:]):
+        if not COORD.match(fold(text[a.end:b.start])):
             continue
         kinds = (a.kind, b.kind)
         if "country" in kinds and "place" in kinds:
@@ -90,7 +91,8 @@ def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> lis
     """"les deux pays" -> the two countries last named; "le second" -> the second of "X et Y"."""
     pair_re, ord_re = _reference_patterns(lang)
     order = _refs(lang)["ordinal_references"]
-    folded = fold(doc.text)
+    text = doc.text
+    folded = fold(text)
     named = sorted((m for m in actors if isinstance(m.value, str)), key=lambda m: m.start)
     out = []
     counts: dict[str, int] = {}
@@ -114,18 +116,18 @@ def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> lis
                 if len(seen) == 2:
                     break
         if len(seen) == 2:
-            out.append(Mention("country", hit.start(), hit.end(), doc.text[hit.start():hit.end()],
+            out.append(Mention("country", hit.start(), hit.end(), text[hit.start():hit.end()],
                                sorted(seen)))
     for hit in ord_re.finditer(folded):
         span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
         if span is None or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "ADJ", "PROPN")):
             continue  # "le premier ministre", "la première visite": not a reference
-        pair = _last_coordination(named, hit.start(), doc.text)
+        pair = _last_coordination(named, hit.start(), text)
         if pair is None:
             continue
         idx = order[hit.group(0)]
         value = pair[idx] if idx >= 0 else pair[-1]
-        out.append(Mention("country", hit.start(), hit.end(), doc.text[hit.start():hit.end()], value))
+        out.append(Mention("country", hit.start(), hit.end(), text[hit.start():hit.end()], value))
     return out
 
 

@@ -48,12 +48,13 @@ def annotate(doc: Doc, lang: str, finder: PersonFinder) -> Doc:
     """Fill the Doc extensions with publication date, raw hits and mentions."""
     gaz = load_gazetteer(lang)
     tense = _tense_function(doc, lang)
-    published, dates = publication_date(doc.text, doc._.dyad_published_raw, tense, lang)
+    text = doc.text  # rebuilt by spaCy on every access: read once
+    published, dates = publication_date(text, doc._.dyad_published_raw, tense, lang)
     doc._.published = published
     doc._.dates = dates
-    doc._.amounts = find_amounts(doc.text)
-    doc._.percents = find_percents(doc.text)
-    matches = gaz.find(doc.text)
+    doc._.amounts = find_amounts(text)
+    doc._.percents = find_percents(text)
+    matches = gaz.find(text)
     doc._.gaz = matches
     people = finder.find(doc, matches)
     doc._.persons = people
@@ -62,7 +63,7 @@ def annotate(doc: Doc, lang: str, finder: PersonFinder) -> Doc:
     mentions += reference_mentions(doc, actors, lang)
     for p in people:
         name = p.group.full_name if p.group is not None else p.name
-        mentions.append(Mention("person", p.start, p.end, doc.text[p.start:p.end],
+        mentions.append(Mention("person", p.start, p.end, text[p.start:p.end],
                                 {"name": name, "role": p.role, "country": p.country}))
     for d in dates:
         mentions.append(Mention("date", d.start, d.end, d.text, date_value(d)))

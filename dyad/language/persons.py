@@ -96,18 +96,18 @@ class PersonFinder:
     def _role(self, doc: Doc, title: GazMatch, upto: int) -> str:
         """The title's role, with a portfolio named after a demonym: "ministre allemande des
         Affaires étrangères" is a foreign minister."""
-        between = doc.text[title.end:upto].strip(" ,")
+        between = self._text[title.end:upto].strip(" ,")
         m = re.search(r"\b(?:des|de la|de l'|de l’|du)\s+[A-ZÀ-Ý].*$", between)
         if not m:
             return title.value
-        phrase = doc.text[title.start:title.end] + " " + m.group(0).strip(" ,")
+        phrase = self._text[title.start:title.end] + " " + m.group(0).strip(" ,")
         hits = [h for h in load_gazetteer(self.lang).find(phrase) if h.kind == "title" and h.start == 0]
         best = max(hits, key=lambda h: h.end, default=None)
-        return best.value if best is not None and best.end > len(doc.text[title.start:title.end]) else title.value
+        return best.value if best is not None and best.end > len(self._text[title.start:title.end]) else title.value
 
     def _portfolio(self, doc: Doc, i: int) -> int:
         """"(ministre allemande) des Affaires étrangères": the end of a portfolio after a demonym."""
-        text = fold(doc.text[doc[i].idx:doc[i].idx + 12]) if i < len(doc) else ""
+        text = fold(self._text[doc[i].idx:doc[i].idx + 12]) if i < len(doc) else ""
         if not any(text.startswith(o + " ") or text.startswith(o) and o.endswith("'") for o in self.openers):
             return i
         j = i + 1
@@ -157,6 +157,7 @@ class PersonFinder:
 
     def find(self, doc: Doc, matches: list[GazMatch]) -> list[PersonMention]:
         """Every person mention in the document, linked into groups (one per person)."""
+        self._text = doc.text  # spaCy rebuilds doc.text on every access: read it once per document
         covered = self._covered(doc, matches)
         titles = [m for m in matches if m.kind == "title"]
         by_start: dict[int, PersonMention] = {}
@@ -195,7 +196,7 @@ class PersonFinder:
                 if j > tok.i + 1:
                     start, end = doc[tok.i + 1].idx, doc[j - 1].idx + len(doc[j - 1])
                     if not any(p.start <= start < p.end or start <= p.start < end for p in by_start.values()):
-                        by_start[start] = PersonMention(start, end, doc.text[start:end], None, None)
+                        by_start[start] = PersonMention(start, end, self._text[start:end], None, None)
         self._names_before_titles(doc, titles, covered, used_titles, by_start)
         people = sorted(by_start.values(), key=lambda p: p.start)
         for p in people:  # "ghanéen Nana Akufo-Addo": a demonym right before the name
@@ -230,13 +231,12 @@ class PersonFinder:
             if any(p.start <= start < p.end or start <= p.start < end for p in by_start.values()):
                 continue
             _, _, country = self._name_after(doc, span.end, covered)
-            stop = next((x.idx for x in doc[span.end:] if x.text in (",", ".", ";")), len(doc.text))
-            by_start[start] = PersonMention(start, end, doc.text[start:end], self._role(doc, t, stop), country,
+            stop = next((x.idx for x in doc[span.end:] if x.text in (",", ".", ";")), len(self._text))
+            by_start[start] = PersonMention(start, end, self._text[start:end], self._role(doc, t, stop), country,
                                             t.start, t.end)
             used.add(t.start)
 
-    @staticmethod
-    def _repeats(doc: Doc, groups: list[PersonGroup], people: list[PersonMention]) -> list[PersonMention]:
+    def _repeats(self, doc: Doc, groups: list[PersonGroup], people: list[PersonMention]) -> list[PersonMention]:
         """Names of people already found, where the NER missed them ("Sonexay Siphandone" again)."""
         taken = [(p.start, p.end) for p in people]
         out = []
@@ -244,7 +244,7 @@ class PersonFinder:
             forms = sorted({n for n in g.names if n} | {n.split()[-1] for n in g.names if n and len(n.split()[-1]) > 3},
                            key=len, reverse=True)
             for form in forms:
-                for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", doc.text):
+                for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", self._text):
                     a, b = m.start(), m.end()
                     if any(x < b and a < y for x, y in taken):
                         continue
@@ -281,7 +281,7 @@ class PersonFinder:
             t = by_char[doc[k].idx]
             tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
             _, _, country = self._name_after(doc, tspan.end, covered)
-            stop = next((x.idx for x in doc[tspan.end:] if x.text in (",", ".", ";")), len(doc.text))
+            stop = next((x.idx for x in doc[tspan.end:] if x.text in (",", ".", ";")), len(self._text))
             p.role = p.role or self._role(doc, t, stop)
             p.country = p.country or country
             used.add(t.start)
