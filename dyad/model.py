@@ -112,14 +112,23 @@ class Record:
     notes: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # extraction hints, not exported
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"doc": self.doc, "type": self.type, "actor": self.actor,
-                               "target": self.target}
-        if self.persons or self.type in ("visit", "meeting", "invitation"):
-            out["persons"] = list(self.persons)
-        out["when"] = self.when.to_dict() if self.when else None
-        out["where"] = self.where
-        if self.topics is not None:
-            out["topics"] = list(self.topics)
-        out["attrs"] = dict(self.attrs)
+        """The record in the export format of shared/spec/records.md."""
+        out = fact_dict({"doc": self.doc}, self.type, self.actor, self.target, self.persons, self.when,
+                        self.where, self.topics, self.attrs)
         out["evidence"] = [list(e) for e in self.evidence]
         return out
+
+
+def fact_dict(head: dict[str, Any], type: str, actor: str | None, target: str | None, persons: list[str],
+              when: Interval | None, where: str | None, topics: list[str] | None,
+              attrs: dict[str, Any]) -> dict[str, Any]:
+    """A fact in the record format, after ``head`` (the document, or the sources of an event)."""
+    out: dict[str, Any] = {**head, "type": type, "actor": actor, "target": target}
+    if persons or type in ("visit", "meeting", "invitation"):
+        out["persons"] = list(persons)
+    out["when"] = when.to_dict() if when else None
+    out["where"] = where
+    if topics is not None:
+        out["topics"] = list(topics)
+    out["attrs"] = dict(attrs)
+    return out

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from sqlalchemy import Date, bindparam, func, or_, select, text
 
 from dyad.errors import Errors
-from dyad.model import RECORD_TYPES, Interval
+from dyad.model import RECORD_TYPES, Interval, fact_dict
 
 from . import schema as t
 from .countries import pair_key, resolve_pair
@@ -49,15 +49,8 @@ class StoredEvent:
 
     def to_record(self) -> dict[str, Any]:
         """The event as a record of the record format, with "sources" in place of "doc"."""
-        out: dict[str, Any] = {"sources": list(self.sources), "type": self.type, "actor": self.actor,
-                               "target": self.target}
-        if self.persons or self.type in ("visit", "meeting", "invitation"):
-            out["persons"] = list(self.persons)
-        out["when"] = self.when.to_dict() if self.when else None
-        out["where"] = self.where
-        if self.topics is not None:
-            out["topics"] = list(self.topics)
-        out["attrs"] = dict(self.attrs)
+        out = fact_dict({"sources": list(self.sources)}, self.type, self.actor, self.target, self.persons,
+                        self.when, self.where, self.topics, self.attrs)
         out["event"] = self.id
         if self.conflict:
             out["conflict"] = True
