@@ -10,8 +10,6 @@ from .common import anaphoric, date_for, fill_pair, person_names, sentence_evide
 from .view import DocView, triggers
 
 CUT_DEPS = {"conj", "acl:relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
-FIELD_CUES = ("dans les domaines", "dans divers domaines", "dans plusieurs domaines", "sur la cooperation", "dans le domaine", "dans les secteurs", "dans le secteur", "en matiere",
-              "relatifs", "relatif", "portant sur", "concernant", "couvrant")
 
 
 def _count(view: DocView, tok: Token) -> int | None:
@@ -69,7 +67,7 @@ def _field_topics(view: DocView, tok: Token, title_end: int) -> list[str]:
     noun, read linearly (the parser often hangs them on the verb), up to the next agreement."""
     sent = tok.sent
     after = view.folded[title_end:sent.end_char]
-    cue = min((after.find(c) for c in FIELD_CUES if 0 <= after.find(c) < 3), default=-1)
+    cue = min((after.find(c) for c in triggers(view.lang)["words"]["field_cues"] if 0 <= after.find(c) < 3), default=-1)
     if cue < 0:
         return []
     stop = sent.end_char
@@ -202,7 +200,7 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
             if c.dep_ in ("nsubj", "obl:agent"):
                 signers += [a for a in view.persons_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
     # "L'accord devra être ratifié", "cet accord": the document already told, not a new one
-    told = anaphoric(tok) or (not generic and count is None and fold(title_text) == fold(tok.text)
+    told = anaphoric(tok, view.lang) or (not generic and count is None and fold(title_text) == fold(tok.text)
                               and det in ("l'", "le", "la", "les", "ce", "cet", "cette", "ces")) or \
         recounted or \
         any(w in folded_title for w in triggers(view.lang)["agreement"]["descriptions"])  # "accord de ce type"

@@ -62,9 +62,6 @@ def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("a
     return min(pool, key=lambda d: _distance(tok, d.start))
 
 
-OTHER_TIME = {"depuis", "avant", "apres", "jusqu'a", "jusqu'au", "des"}
-
-
 def _other_time(view: DocView, d, tok: Token) -> bool:
     """A date in a "depuis ...", "avant ...", "après ..." phrase, or in a relative clause
     the fact is not part of ("la COP28, qui s'ouvrira le 30 novembre"), dates something else."""
@@ -85,7 +82,7 @@ def _other_time(view: DocView, d, tok: Token) -> bool:
     t, steps = span.root, 0
     stop = {tok.i, tok.head.i}
     while t.head.i != t.i and t.i not in stop and steps < 4:
-        if any(c.dep_ == "case" and fold(c.text) in OTHER_TIME for c in t.children):
+        if any(c.dep_ == "case" and fold(c.text) in triggers(view.lang)["words"]["other_time"] for c in t.children):
             return True
         t, steps = t.head, steps + 1
     return False
@@ -181,9 +178,6 @@ def sentence_evidence(sent: Span) -> tuple[int, int]:
 
 
 
-PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere"}
-
-
 def last_person_before(view: DocView, offset: int, window: int = 600) -> Actor | None:
     """The person most recently named before an offset (for "il", "sa visite")."""
     people = [a for a in view.actors if a.kind == "person" and a.end <= offset and offset - a.end < window]
@@ -199,7 +193,7 @@ def subject_party(view: DocView, verb: Token, climb: int = 3) -> Actor | None:
             a = view.party_below(c)
             if a is not None:
                 return a
-            if fold(c.text) in PRONOUNS:
+            if fold(c.text) in triggers(view.lang)["words"]["pronouns"]:
                 return last_person_before(view, c.idx)
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return subject_party(view, verb.head)
@@ -223,9 +217,6 @@ def children_with_case(tok: Token, cases: tuple[str, ...], deps=("nmod", "obl", 
     return out
 
 
-DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
-
-
 def negated(view: DocView, tok: Token) -> bool:
     """"sans rompre les liens", "n'a pas signé": the fact is denied."""
     words = set(triggers(view.lang)["negation"])
@@ -236,9 +227,10 @@ def negated(view: DocView, tok: Token) -> bool:
     return False
 
 
-def anaphoric(tok: Token) -> bool:
+def anaphoric(tok: Token, lang: str = "fr") -> bool:
     """"cette visite", "ces entretiens": a fact already told, not a new one."""
-    return any(c.dep_ == "det" and fold(c.text) in DEMONSTRATIVES for c in tok.children)
+    words = triggers(lang)["words"]["demonstratives"]
+    return any(c.dep_ == "det" and fold(c.text) in words for c in tok.children)
 
 
 def short_interval(d, max_days: int = 40) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -11,15 +12,24 @@ from .common import (anaphoric, date_for, fill_pair, person_names, sentence_evid
                      subject_party, topics_in, where_for)
 from .view import DocView, triggers
 
-ORDINAL = re.compile(r"\b(\d{1,3})\s*(?:e|è|ème|eme|ieme|ième|re|ère)\b|\b(premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|onzieme|douzieme|treizieme|quatorzieme|quinzieme|seizieme|dix-septieme|dix-huitieme|dix-neuvieme|vingtieme)\b")
-WORD_ORDINALS = {w: i for i, w in enumerate(["premiere", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme", "treizieme", "quatorzieme", "quinzieme", "seizieme", "dix-septieme", "dix-huitieme", "dix-neuvieme", "vingtieme"], start=1)}
 
 
-def _ordinal(text: str) -> int | None:
-    m = ORDINAL.search(text)
+@lru_cache(maxsize=None)
+def _ordinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    words = triggers(lang)["words"]
+    suffixes = "|".join(map(re.escape, sorted(words["ordinal_suffixes"], key=len, reverse=True)))
+    names = {w: n for n, w in enumerate(words["ordinal_words"], start=1)}
+    alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"\b(\d{{1,3}})\s*(?:{suffixes})\b|\b({alt})\b"), names
+
+
+def _ordinal(text: str, lang: str = "fr") -> int | None:
+    """"La 5e réunion", "la septième session": the session's number."""
+    pattern, names = _ordinals(lang)
+    m = pattern.search(text)
     if not m:
         return None
-    return int(m.group(1)) if m.group(1) else WORD_ORDINALS.get(m.group(2))
+    return int(m.group(1)) if m.group(1) else names.get(m.group(2))
 
 
 def _format(view: DocView, tok: Token) -> str | None:
@@ -35,7 +45,7 @@ def _format(view: DocView, tok: Token) -> str | None:
             return "committee"
         # "La 5e réunion a eu lieu à Astana", the committee named just before
         prev = [s for s in view.doc.sents if s.end_char <= sent.start_char][-2:]
-        if prev and _ordinal(view.folded[sent.start_char:tok.idx + len(tok.text)]) and \
+        if prev and _ordinal(view.folded[sent.start_char:tok.idx + len(tok.text)], view.lang) and \
                 view.fold_has(prev[0].start_char, sent.start_char, words["committee_phrases"]):
             return "committee"
         return None
@@ -124,12 +134,12 @@ def extract_meetings(view: DocView) -> list[Record]:
         parties = fill_pair(view, sent, found, near=tok.idx)
         if not parties:
             continue
-        told = tok.pos_ == "NOUN" and anaphoric(tok)
+        told = tok.pos_ == "NOUN" and anaphoric(tok, view.lang)
         d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
         when = d.interval if short_interval(d) else None
         attrs: dict = {"format": fmt}
         if fmt == "committee":
-            n = _ordinal(view.folded[sent.start_char:sent.end_char])
+            n = _ordinal(view.folded[sent.start_char:sent.end_char], view.lang)
             if n:
                 attrs["ordinal"] = n
         status = status_of(view, tok, sent)

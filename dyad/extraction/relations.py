@@ -1,6 +1,8 @@
 """Relations established, upgraded, restored, suspended or severed."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from ..language.folding import fold
@@ -26,33 +28,41 @@ def _kind_hits(view: DocView, sent: Span) -> list[tuple[int, str, str]]:
     return sorted(hits)
 
 
-def _stems(changes: dict[str, str]) -> dict[str, str]:
-    """Stems of the change words, for forms the lemmatiser misses ("élevé" for "élever")."""
-    out = {}
-    for word, change in changes.items():
-        w = fold(word)
-        stem = w[:-2] if w.endswith(("er", "ir", "re")) and len(w) > 5 else w
-        out[stem] = change
-    return out
+class Changes:
+    """The words of change of a language, by form and by stem (for forms the lemmatiser misses,
+    "élevé" for "élever"), built once."""
+
+    def __init__(self, lang: str) -> None:
+        words = triggers(lang)["relations"]["changes"]
+        self.by_form = {fold(k): v for k, v in words.items()}
+        self.by_stem = {}
+        for word, change in self.by_form.items():
+            stem = word[:-2] if word.endswith(("er", "ir", "re")) and len(word) > 5 else word
+            if len(stem) >= 4:
+                self.by_stem[stem] = change
+
+    def of(self, tok: Token) -> str | None:
+        """The change a word states, by lemma, by form, or by stem."""
+        for form in (fold(tok.lemma_), fold(tok.text)):
+            if form in self.by_form:
+                return self.by_form[form]
+        text = fold(tok.text)
+        return next((c for stem, c in self.by_stem.items() if text.startswith(stem)), None)
 
 
-def change_of(tok: Token, changes: dict[str, str]) -> str | None:
-    """The change a word states, by lemma, by form, or by stem."""
-    for form in (fold(tok.lemma_), fold(tok.text)):
-        if form in changes:
-            return changes[form]
-    text = fold(tok.text)
-    return next((c for stem, c in _stems(changes).items() if len(stem) >= 4 and text.startswith(stem)), None)
+@lru_cache(maxsize=None)
+def changes_for(lang: str) -> Changes:
+    return Changes(lang)
 
 
-def _change_for(view: DocView, sent: Span, offset: int, changes: dict[str, str]) -> Token | None:
+def _change_for(view: DocView, sent: Span, offset: int, changes: Changes) -> Token | None:
     """The verb or noun of change that governs a kind of tie, else the nearest one."""
     span = view.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is not None:
         for t in [span[0]] + list(span[0].ancestors)[:4]:
-            if change_of(t, changes):
+            if changes.of(t):
                 return t
-    cands = [t for t in sent if change_of(t, changes) and t.pos_ in ("VERB", "NOUN", "ADJ")]
+    cands = [t for t in sent if changes.of(t) and t.pos_ in ("VERB", "NOUN", "ADJ")]
     return min(cands, key=lambda t: abs(t.idx - offset)) if cands else None
 
 
@@ -70,7 +80,7 @@ def _parties(view: DocView, change_tok: Token) -> list[str]:
     return codes if len(codes) >= 2 else []
 
 
-def _changes_in(view: DocView, sent: Span, changes: dict[str, str]) -> list[tuple[int, str, Token, str]]:
+def _changes_in(view: DocView, sent: Span, changes: Changes) -> list[tuple[int, str, Token, str]]:
     """Each tie the sentence changes: (offset, kind, word of change, change)."""
     words = triggers(view.lang)["relations"]
     hits = _kind_hits(view, sent)
@@ -81,7 +91,7 @@ def _changes_in(view: DocView, sent: Span, changes: dict[str, str]) -> list[tupl
             continue
         if negated(view, change_tok):
             continue
-        change = change_of(change_tok, changes)
+        change = changes.of(change_tok)
         if kind == "bare":
             # bare "relations", "liens": broken or restored ties are diplomatic ones; raised
             # "au rang de ..." they are a partnership of some kind
@@ -108,11 +118,11 @@ def _changes_in(view: DocView, sent: Span, changes: dict[str, str]) -> list[tupl
 def extract_relations(view: DocView) -> list[Record]:
     """A change in the relationship: a kind of tie and a change verb or noun in one sentence."""
     words = triggers(view.lang)["relations"]
-    changes = {fold(k): v for k, v in words["changes"].items()}
+    changes = changes_for(view.lang)
     out = []
     for sent in view.doc.sents:
         found_changes = _changes_in(view, sent, changes)
-        offsets = [(o, None, None) for o, _, _, _ in found_changes]
+        offsets = [o for o, _, _, _ in found_changes]
         for offset, kind, change_tok, change in found_changes:
             found = _parties(view, change_tok) or [
                 # a capital in such a sentence stands for its government ("avec Doha")
@@ -132,16 +142,16 @@ def extract_relations(view: DocView) -> list[Record]:
     return out
 
 
-def _date(view: DocView, sent: Span, change_tok: Token, offset: int, hits):
+def _date(view: DocView, sent: Span, change_tok: Token, offset: int, offsets: list[int]):
     """The date of this change: with several ties in one sentence, the date nearest each."""
-    if view.fold_has(sent.start_char, sent.end_char, ["anniversaire"]):
-        # "le 30e anniversaire de l'établissement ...": the date nearest the verb of change
-        # the date nearest the verb of change, not the anniversary's own
+    if view.fold_has(sent.start_char, sent.end_char, triggers(view.lang)["relations"]["anniversary_words"]):
+        # "le 30e anniversaire de l'établissement ...": the date nearest the verb of change,
+        # not the anniversary's own
         dated = [x for x in view.dates_in(sent.start_char, sent.end_char) if x.explicit_year]
         return min(dated, key=lambda x: abs(x.start - change_tok.idx)) if dated else None
-    if len(hits) > 1:
+    if len(offsets) > 1:
         dates = [d for d in view.dates_in(sent.start_char, sent.end_char) if d.kind in ("absolute", "partial", "relative")]
-        others = [h[0] for h in hits if h[0] != offset]
+        others = [o for o in offsets if o != offset]
         own = [d for d in dates if all(abs(d.start - offset) <= abs(d.start - o) for o in others)]
         return min(own, key=lambda d: abs(d.start - offset)) if own else None
     return date_for(view, change_tok, sent, ("absolute", "partial", "relative"))

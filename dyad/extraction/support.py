@@ -10,11 +10,6 @@ from .common import date_for, fill_pair, sentence_evidence, status_of, subject_p
 from .view import DocView, triggers
 
 
-# "a réaffirmé à cette occasion son soutien": said during the event the article reports
-OCCASION = ["a cette occasion", "lors de cette visite", "lors de ces entretiens", "lors de leur entretien",
-            "au cours de cette visite", "au cours de leurs entretiens", "lors de la rencontre", "lors de sa visite"]
-
-
 def _object_text(view: DocView, tok: Token) -> str | None:
     """What is supported, as written: the complement after the verb or noun."""
     cues = triggers(view.lang)["support"]["object_cues"]
@@ -102,7 +97,8 @@ def extract_support(view: DocView) -> list[Record]:
                 status = "planned"
         if status:
             attrs["status"] = status
-        occasion = d is None and bool(view.fold_has(sent.start_char, sent.end_char, OCCASION))
+        # "a réaffirmé à cette occasion son soutien": said during the event the article reports
+        occasion = d is None and bool(view.fold_has(sent.start_char, sent.end_char, triggers(view.lang)["words"]["occasion"]))
         out.append(Record(view.document.id, "support", actor, target, [], d.interval if d else None, None,
                           None, attrs, [sentence_evidence(sent)], notes={"occasion": occasion}))
     return out

@@ -115,14 +115,13 @@ def _flow(view: DocView, sent, amt, after: str = "") -> tuple[str, str | None, s
     if max(exp, imp) < 0 or total > max(exp, imp):
         return "total", None, None
     actors = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person")]
+    words = triggers(view.lang)["words"]
     origin = dest = None
     for a in actors:
         before = view.folded[max(sent.start_char, a.start - 18):a.start]
-        if any(before.rstrip().endswith(p) for p in ("vers le", "vers la", "vers les", "vers l'", "vers", "a destination du",
-                                                     "a destination de la", "a destination des", "a destination de")):
+        if any(before.rstrip().endswith(p) for p in words["trade_to"]):
             dest = dest or a.code
-        elif any(before.rstrip().endswith(p) for p in ("en provenance du", "en provenance de", "en provenance de la",
-                                                       "en provenance des", "depuis le", "depuis la")):
+        elif any(before.rstrip().endswith(p) for p in words["trade_from"]):
             origin = origin or a.code
     rest = [a.code for a in actors if a.code not in (origin, dest)]
     if exp > imp:

@@ -17,9 +17,6 @@ from ..model import Document
 DATA = Path(__file__).parent.parent / "language" / "data"
 
 
-BYSTANDER_CUES = ("sous l'egide", "sous les auspices", "mediation d", "mediee par", "mediatisee par")
-
-
 @lru_cache(maxsize=None)
 def _ambiguous(lang: str) -> dict:
     return json.loads((DATA / lang / "ambiguous.json").read_text(encoding="utf-8"))
@@ -78,8 +75,9 @@ class DocView:
             view.actors.append(a)
         view.actors.sort(key=lambda a: a.start)
         # "sous l'égide des Nations unies": a mediator or host of talks is no party to them
+        bystanders = triggers(lang)["words"]["bystanders"]
         view.actors = [a for a in view.actors if not any(
-            c in view.folded[max(0, a.start - 22):a.start] for c in BYSTANDER_CUES)]
+            c in view.folded[max(0, a.start - 22):a.start] for c in bystanders)]
         view._disambiguate()
         view._counterparts()
         for a in view.actors:

@@ -12,7 +12,9 @@ from .common import (children_with_case, date_for, person_names, sentence_eviden
                      short_interval, status_of, subject_party, tense_of, anaphoric)
 from .view import Actor, DocView, triggers
 
-DESTINATION = ("a", "au", "aux", "en", "dans", "vers", "pour")
+def _destinations(view: DocView) -> tuple[str, ...]:
+    """Prepositions that introduce where someone goes ("à", "au", "en" ...)."""
+    return tuple(triggers(view.lang)["words"]["destination"])
 
 
 def _level(view: DocView, tok: Token) -> str:
@@ -28,7 +30,7 @@ def _destination(view: DocView, tok: Token, visitor: str | None) -> Actor | None
     hangs "à Tunis" on a neighbouring word)."""
     heads = [tok] + ([tok.head] if tok.head.i != tok.i else [])
     for h in heads:
-        for c in children_with_case(h, DESTINATION):
+        for c in children_with_case(h, _destinations(view)):
             a = view.party_below(c, depth=2)
             if a is not None and a.code != visitor and a.kind != "person":
                 return _seat(view, tok.sent, a)
@@ -38,7 +40,7 @@ def _destination(view: DocView, tok: Token, visitor: str | None) -> Actor | None
         if a.code == visitor or a.kind == "person":
             continue
         prev = fold(view.raw[max(0, a.start - 5):a.start]).split()
-        if prev and prev[-1] in DESTINATION:
+        if prev and prev[-1] in _destinations(view):
             found.append(a)
     if not found:
         return None
@@ -60,7 +62,7 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
             continue  # "à l'invitation du président X": the host, not the visitor
         # "la visite du président kazakh": one level down, not through a destination
         # ("une visite d'une journée aux Émirats" is no visit of the Emirates)
-        away = {x.i for x in c.children if any(fold(k.text) in DESTINATION for k in x.children if k.dep_ == "case")}
+        away = {x.i for x in c.children if any(fold(k.text) in _destinations(view) for k in x.children if k.dep_ == "case")}
         a = view.party_below(c, depth=1, skip=away)
         if a is not None:
             return a
@@ -174,7 +176,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
                 host = Actor(code, tok.idx, tok.idx, "country")
     if visitor is None or host is None or not visitor.code or visitor.code == host.code:
         return None
-    told = tok.pos_ == "NOUN" and (anaphoric(tok) or _bare_definite(tok))
+    told = tok.pos_ == "NOUN" and (anaphoric(tok, view.lang) or _bare_definite(tok))
     d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
     if short_interval(d):
         # "a achevé ce mardi sa visite, effectuée du 20 au 22 août": the stay, not its last day

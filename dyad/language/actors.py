@@ -11,20 +11,36 @@ from spacy.tokens import Doc
 from ..model import Mention
 from .folding import fold
 from .gazetteer import GazMatch, load_gazetteer
-from .persons import _refs
+from .persons import references
 
 # A capital is its government when it acts: "Hanoï et Astana ont signé".
-PLACE_VERBS = {"être", "accueillir", "abriter", "devenir", "rester", "recevoir"}
-COUNTRY_WORDS = re.compile(r"pays|nations|etats|peuples|gouvernements|capitales|presidents|chefs d'etat|ministres|hommes|souverains|rois|chefs")
-COORD = re.compile(r"^\s*(?:,|et|ainsi que|avec)\s+(?:l[ea]s?\s+|l')?$")
 
 
 @lru_cache(maxsize=None)
 def _reference_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    refs = _refs(lang)
+    refs = references(lang)
     pair = "|".join(sorted((re.escape(fold(p)) for p in refs["pair_references"]), key=len, reverse=True))
     ordinal = "|".join(sorted((re.escape(fold(p)) for p in refs["ordinal_references"]), key=len, reverse=True))
     return re.compile(rf"\b(?:{pair})\b"), re.compile(rf"\b(?:{ordinal})\b")
+
+
+@lru_cache(maxsize=None)
+def _place_verbs(lang: str = "fr") -> frozenset[str]:
+    """Verbs whose subject is a place, not a government ("Hanoï accueille ...")."""
+    return frozenset(references(lang)["place_verbs"])
+
+
+@lru_cache(maxsize=None)
+def _group_words(lang: str = "fr") -> re.Pattern[str]:
+    """Words that make "les deux ..." a pair of countries, not of organisations."""
+    return re.compile("|".join(map(re.escape, references(lang)["country_group_words"])))
+
+
+@lru_cache(maxsize=None)
+def _coordination(lang: str = "fr") -> re.Pattern[str]:
+    """What stands between two coordinated names ("X et le Y", "X, Y")."""
+    alt = "|".join(map(re.escape, references(lang)["coordinators"]))
+    return re.compile(rf"^\s*(?:{alt})\s+(?:l[ea]s?\s+|l')?$")
 
 
 def _capital_acts(doc: Doc, m: GazMatch) -> bool:
@@ -45,7 +61,7 @@ def _capital_acts(doc: Doc, m: GazMatch) -> bool:
         head = root.head
     if any(c.dep_ == "cop" for c in head.children):
         return False  # "Hanoï a été le théâtre de ...": a place
-    return head.lemma_ not in PLACE_VERBS
+    return head.lemma_ not in _place_verbs()
 
 
 def gazetteer_mentions(doc: Doc, matches: list[GazMatch]) -> list[Mention]:
@@ -72,7 +88,7 @@ def _coordinated_capitals(doc: Doc, mentions: list[Mention]) -> None:
     """"Hanoï et Astana ont signé": when one of two coordinated capitals acts, both do."""
     text = doc.text
     for a, b in zip(mentions, mentions[1:]):
-        if not COORD.match(fold(text[a.end:b.start])):
+        if not _coordination().match(fold(text[a.end:b.start])):
             continue
         kinds = (a.kind, b.kind)
         if "country" in kinds and "place" in kinds:
@@ -90,7 +106,7 @@ def _is_capital(m: Mention, lang: str = "fr") -> bool:
 def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> list[Mention]:
     """"les deux pays" -> the two countries last named; "le second" -> the second of "X et Y"."""
     pair_re, ord_re = _reference_patterns(lang)
-    order = _refs(lang)["ordinal_references"]
+    order = references(lang)["ordinal_references"]
     text = doc.text
     folded = fold(text)
     named = sorted((m for m in actors if isinstance(m.value, str)), key=lambda m: m.start)
@@ -101,7 +117,7 @@ def reference_mentions(doc: Doc, actors: list[Mention], lang: str = "fr") -> lis
     for hit in pair_re.finditer(folded):
         seen: list[str] = []
         # "les deux pays" are countries; "les deux parties" may be an organisation
-        pool = [m for m in named if m.kind == "country" or not COUNTRY_WORDS.search(hit.group(0))]
+        pool = [m for m in named if m.kind == "country" or not _group_words(lang).search(hit.group(0))]
         for m in reversed([m for m in pool if m.end <= hit.start()]):
             if m.value not in seen:
                 seen.append(m.value)
@@ -135,6 +151,6 @@ def _last_coordination(named: list[Mention], before: int, text: str) -> tuple[st
     """The last "X et Y" of two different countries within 400 characters before an offset."""
     prior = [m for m in named if m.end <= before and before - m.end < 400]
     for a, b in zip(reversed(prior[:-1]), reversed(prior[1:])):
-        if a.value != b.value and COORD.match(fold(text[a.end:b.start])):
+        if a.value != b.value and _coordination().match(fold(text[a.end:b.start])):
             return a.value, b.value
     return None

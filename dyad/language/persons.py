@@ -21,7 +21,8 @@ LINK_ROLES = {"counterpart", "leader"}
 
 
 @lru_cache(maxsize=None)
-def _refs(lang: str) -> dict:
+def references(lang: str) -> dict:
+    """The words that refer back to countries and people (data/<lang>/references.json)."""
     return json.loads((DATA / lang / "references.json").read_text(encoding="utf-8"))
 
 
@@ -72,7 +73,7 @@ class PersonFinder:
     """Finds people in an analysed spaCy Doc, given the gazetteer's matches."""
 
     def __init__(self, lang: str = "fr") -> None:
-        refs = _refs(lang)
+        refs = references(lang)
         self.honorifics = {fold(h) for h in refs["honorifics"]}
         self.particles = {fold(p) for p in refs["name_particles"]}
         self.lang = lang

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import DyadError, Errors
-from ..model import Document, Mention
+from ..model import Document
 from ..options import Options
 from . import sentences  # noqa: F401  (registers dyad_sentences)
 from .components import register_extensions  # registers dyad_mentions
@@ -50,8 +50,3 @@ def analyse(documents: Iterable[Document], options: Options) -> Iterator[tuple[D
     for document, doc in zip(docs, nlp.pipe((make_doc(nlp, d) for d in docs), batch_size=options.batch_size)):
         document.published = doc._.published
         yield document, doc
-
-
-def mentions_of(doc: Doc) -> list[Mention]:
-    """The document's mentions, sorted by position."""
-    return list(doc._.mentions)
