@@ -205,6 +205,10 @@ def test_pair_references(analyse_text, text, phrase, expected):
     ("Le Vietnam et le Kazakhstan se sont étroitement coordonnés au sein de l'ONU. Et le second a activement "
      "soutenu le Vietnam.", "le second", "KAZ"),
     ("La Corée du Sud et l'Égypte ont signé un accord. Ce dernier a promis d'acheter des armes.", "Ce dernier", "EGY"),
+    # contracted with "à" and "de"
+    ("Le Ghana et le Togo sont voisins. Le premier a apporté son soutien au second pour la présidence.",
+     "au second", "TGO"),
+    ("La Norvège et la Pologne ont signé un accord. Le montant dépend du premier.", "du premier", "NOR"),
 ])
 def test_ordinal_references(analyse_text, text, phrase, expected):
     found = [(m.kind, m.value) for m in mentions(analyse_text, text) if m.text == phrase]
@@ -214,6 +218,7 @@ def test_ordinal_references(analyse_text, text, phrase, expected):
 @pytest.mark.parametrize("text, phrase", [
     ("L'Allemagne et le Brésil ont signé un accord. Le premier ministre allemand a salué l'accord.", "Le premier"),
     ("Le Maroc et le Sénégal ont signé un accord. La première visite aura lieu en mai.", "La première"),
+    ("Le Chili et le Pérou ont signé un accord. Les échanges ont crû au premier trimestre.", "au premier"),
 ])
 def test_ordinal_that_is_not_a_reference(analyse_text, text, phrase):
     assert not [m for m in mentions(analyse_text, text, "country") if m.text == phrase]

@@ -1,0 +1,103 @@
+"""Extraction, one fact at a time: a sentence of our own in, the record that states it out
+(type, who to whom, the date and the attributes that matter). The corpus-level quality gate is
+tests/test_quality.py; these pin each pattern so a regression names the pattern it breaks."""
+from __future__ import annotations
+
+import pytest
+
+from dyad.extraction import extract_records
+
+
+@pytest.fixture(scope="module")
+def records(analyse_text, options):
+    def run(text: str, published: str = "2024-03-15"):
+        document, doc = analyse_text(text, published)
+        return [r.to_dict() for r in extract_records(document, doc, options)]
+    return run
+
+
+def one(found: list[dict], rtype: str) -> dict:
+    hits = [r for r in found if r["type"] == rtype]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, actor, target, start, attrs", [
+    # announced: future tense, the visit's days from a range
+    ("Le président ghanéen Nana Akufo-Addo effectuera une visite d'État au Sénégal du 20 au 22 mars.",
+     "GHA", "SEN", "2024-03-20", {"level": "state", "status": "planned"}),
+    # only a city names the host
+    ("Le Premier ministre norvégien Jonas Gahr Støre est arrivé lundi à Varsovie pour une visite officielle.",
+     "NOR", "POL", "2024-03-11", {"level": "official"}),
+    # received by the host: the visitor is the one received
+    ("Le ministre chilien des Affaires étrangères a été reçu le 4 mars à Lima par la présidente péruvienne.",
+     "CHL", "PER", "2024-03-04", {}),
+])
+def test_visits(records, text, actor, target, start, attrs):
+    r = one(records(text), "visit")
+    assert (r["actor"], r["target"]) == (actor, target)
+    assert r["when"]["start"] == start
+    assert attrs.items() <= r["attrs"].items()
+
+
+def test_a_call_is_a_meeting_by_telephone(records):
+    r = one(records("Le chancelier allemand s'est entretenu mardi par téléphone avec le président brésilien."),
+            "meeting")
+    assert {r["actor"], r["target"]} == {"DEU", "BRA"}
+    assert r["attrs"]["format"] == "call" and r["when"]["start"] == "2024-03-12"
+
+
+def test_agreements_are_signed_by_both_sides(records):
+    r = one(records("Le Kenya et l'Éthiopie ont signé jeudi à Nairobi un mémorandum d'entente sur l'énergie."),
+            "agreement")
+    assert {r["actor"], r["target"]} == {"KEN", "ETH"}
+    assert r["attrs"]["kind"] == "memorandum" and "energy" in r["topics"]
+    assert r["when"]["start"] == "2024-03-14"
+
+
+def test_invitation_with_its_purpose(records):
+    r = one(records("Le président indonésien a invité son homologue égyptien à effectuer une visite d'État "
+                    "en Indonésie."), "invitation")
+    assert (r["actor"], r["target"]) == ("IDN", "EGY")
+    assert r["attrs"]["for"] == "state_visit"
+
+
+def test_diplomatic_relations_and_their_date(records):
+    r = one(records("L'Arabie saoudite et la Chine ont établi des relations diplomatiques le 21 juillet 1990."),
+            "relations")
+    assert {r["actor"], r["target"]} == {"SAU", "CHN"}
+    assert r["attrs"]["kind"] == "diplomatic" and r["when"]["start"] == "1990-07-21"
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Le Brésil a réaffirmé son soutien à la candidature de l'Inde à un siège permanent au Conseil de sécurité.",
+     "BRA", "IND"),
+    # "le premier ... au second": the two countries of the sentence before
+    ("Le Ghana et le Togo sont voisins. Le premier a réaffirmé son soutien au second pour la présidence "
+     "de la CEDEAO en 2025.", "GHA", "TGO"),
+])
+def test_support(records, text, actor, target):
+    r = one(records(text), "support")
+    assert (r["actor"], r["target"]) == (actor, target)
+    assert r["attrs"]["mutual"] is False
+
+
+@pytest.mark.parametrize("text, value, currency, qualifier, period", [
+    ("Les échanges commerciaux entre le Maroc et l'Espagne ont atteint 22 milliards d'euros en 2023.",
+     22e9, "EUR", "exact", "2023-01-01"),
+    ("Le commerce bilatéral entre la Turquie et l'Irak a dépassé 3 milliards de dollars au premier trimestre 2023.",
+     3e9, "USD", "more_than", "2023-01-01"),
+])
+def test_trade_figures(records, text, value, currency, qualifier, period):
+    r = one(records(text), "trade")
+    assert r["attrs"]["value"] == value and r["attrs"]["currency"] == currency
+    assert r["attrs"]["qualifier"] == qualifier and r["when"]["start"] == period
+
+
+def test_a_countrys_total_trade_is_not_bilateral(records):
+    assert not [r for r in records("Les exportations totales de l'Allemagne ont atteint 1 600 milliards "
+                                   "d'euros en 2023, selon Destatis.") if r["type"] == "trade"]
+
+
+def test_nothing_from_a_text_without_bilateral_facts(records):
+    assert records("Le match s'est terminé sur un score nul, sous une pluie battante, à Lyon.") == []
