@@ -101,3 +101,16 @@ def test_a_countrys_total_trade_is_not_bilateral(records):
 
 def test_nothing_from_a_text_without_bilateral_facts(records):
     assert records("Le match s'est terminé sur un score nul, sous une pluie battante, à Lyon.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # sport: teams "meet", athletes are "received"
+    "En demi-finale, l'équipe du Japon rencontrera l'équipe d'Australie samedi à Doha.",
+    "Le champion olympique kényan a été reçu par le président tanzanien après le match.",
+    # polls: a people "supports" someone
+    "Selon un sondage publié lundi, 61 % des Italiens soutiennent le président ukrainien.",
+    # a company's losses or a takeover are not trade between countries
+    "Le groupe allemand a annoncé le rachat de la firme espagnole pour 2 milliards d'euros.",
+])
+def test_words_of_diplomacy_outside_diplomacy(records, text):
+    assert records(text) == []

@@ -15,7 +15,7 @@ from .prefilter import worth_parsing
 from .relations import extract_relations
 from .support import extract_support
 from .trade import extract_trade
-from .view import DocView
+from .view import DocView, triggers
 from .visits import extract_visits
 
 EXTRACTORS = (extract_visits, extract_meetings, extract_agreements, extract_invitations, extract_relations,
@@ -24,12 +24,27 @@ EXTRACTORS = (extract_visits, extract_meetings, extract_agreements, extract_invi
 __all__ = ["extract_records", "worth_parsing", "EXTRACTORS"]
 
 
+def _out_of_scope(view: DocView, record: Record) -> bool:
+    """Sport and opinion polls speak the words of diplomacy ("la Suède rencontrera le Brésil
+    en demi-finale", "68 % des Français soutiennent ..."): such sentences state no bilateral fact."""
+    if not record.evidence:
+        return False
+    start, end = record.evidence[0]
+    words = triggers(view.lang)["words"]
+    if record.type in ("visit", "meeting"):
+        return view.fold_has(start, end, words["sport_cues"]) is not None
+    if record.type == "support":
+        return view.fold_has(start, end, words["poll_cues"]) is not None
+    return False
+
+
 def extract_records(document: Document, doc: Doc, options: Options) -> list[Record]:
     """Every record of an analysed document, merged within the document, in text order."""
     view = DocView.build(document, doc, options.lang)
     records: list[Record] = []
     for extractor in EXTRACTORS:
         records += extractor(view)
+    records = [r for r in records if not _out_of_scope(view, r)]
     records = merge_records(records)
     date_ongoing_visits(records)
     gaz = load_gazetteer(options.lang)
