@@ -3,7 +3,6 @@ French text with exact offsets, lookups by name, and the integrity of its tables
 from __future__ import annotations
 
 import importlib.util
-import time
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -591,20 +590,20 @@ def test_table_sizes():
     assert all(r["code"].startswith("IGO:") for r in read_tsv(DATA / "igos.tsv"))
 
 
-# -- speed ------------------------------------------------------------------------------------
+# -- scale ------------------------------------------------------------------------------------
 
-def test_two_hundred_thousand_words_in_well_under_a_second(gaz):
+def test_two_hundred_thousand_words_in_one_call(gaz):
+    """Every repetition of a paragraph gets the names the paragraph alone gets, at the right
+    offsets (the speed of the scan is measured in bench/, not here)."""
     paragraph = ("Le président kazakhstanais Kassym-Jomart Tokaïev a effectué une visite d’État à Hanoï, où il a "
                  "rencontré son homologue vietnamien ; les deux pays, membres de l'ONU et de la CICA, ont signé "
                  "un plan d'action avec la Russie, la Chine et l’Union économique eurasiatique. ")
-    text = paragraph * (200_000 // len(paragraph.split()) + 1)
-    assert len(text.split()) >= 200_000
-    gaz.find(text[:1000])
-    start = time.perf_counter()
-    found = gaz.find(text)
-    elapsed = time.perf_counter() - start
-    assert len(found) > 20_000
-    assert elapsed < 1.5, f"{elapsed:.2f}s for 200,000 words"
+    copies = 200_000 // len(paragraph.split()) + 1
+    text = paragraph * copies
+    one = [(m.start, m.value) for m in gaz.find(paragraph)]
+    found = [(m.start, m.value) for m in gaz.find(text)]
+    assert len(one) >= 8
+    assert found == [(s + k * len(paragraph), v) for k in range(copies) for s, v in one]
 
 
 # -- English ----------------------------------------------------------------------------------
