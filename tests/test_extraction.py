@@ -110,7 +110,12 @@ def test_nothing_from_a_text_without_bilateral_facts(records):
     # polls: a people "supports" someone
     "Selon un sondage publié lundi, 61 % des Italiens soutiennent le président ukrainien.",
     # a company's losses or a takeover are not trade between countries
-    "Le groupe allemand a annoncé le rachat de la firme espagnole pour 2 milliards d'euros.",
+    "Le constructeur allemand a annoncé le rachat de la firme espagnole pour 2 milliards d'euros.",
 ])
 def test_words_of_diplomacy_outside_diplomacy(records, text):
     assert records(text) == []
+
+
+def test_a_negotiating_team_is_not_a_sports_team(records):
+    found = records("Les équipes de négociation du Vietnam et du Japon se sont rencontrées mardi à Tokyo.")
+    assert {r["type"] for r in found} >= {"meeting"}
