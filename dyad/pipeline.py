@@ -46,6 +46,7 @@ def _failed(problem: Problem) -> Failed:
 def _work(documents: list[Document], options: Options, extract: bool) -> list[Processed | Failed]:
     """Analyse (and extract from) a batch of documents in this process."""
     from .extraction import extract_records, worth_parsing
+    from .extraction.prefilter import sentence_in_focus
     from .language.pipeline import analyse
     from .reports.annotations import sentence_spans
 
@@ -56,13 +57,14 @@ def _work(documents: list[Document], options: Options, extract: bool) -> list[Pr
             out.append(Processed(d, [], [], skipped_parse=True))
         else:
             todo.append(d)
+    focus = sentence_in_focus(options.lang) if extract and options.prefilter else None
     try:
-        pairs = list(analyse(todo, options))
+        pairs = list(analyse(todo, options, focus))
     except Exception:  # one bad document must not sink the batch: retry one by one
         pairs = []
         for d in todo:
             try:
-                pairs += list(analyse([d], options))
+                pairs += list(analyse([d], options, focus))
             except Exception as err:  # noqa: BLE001 - reported with the document's id
                 out.append(Failed(d.path or d.id, "E021", Errors.E021.format(doc=d.id, reason=repr(err))))
     for document, doc in pairs:

@@ -25,3 +25,86 @@ def test_lemma_index_as_sets_gives_spacys_own_lemmas(nlp):
         ours = [(t.text, t.lemma_) for t in nlp(text)]
         theirs = [(t.text, t.lemma_) for t in stock(text)]
         assert ours == theirs
+
+
+# A document of the mixed stream: a long local story with one bilateral paragraph in it.
+LOCAL = [
+    "Le festival de jazz de Marciac a ouvert ses portes samedi sous un soleil radieux.",
+    "Les organisateurs attendent près de 250 000 spectateurs pendant les deux semaines.",
+    "Le maire a remercié les bénévoles, venus nombreux pour monter les scènes.",
+    "Les hôtels de la région affichent complet depuis le début du mois de juillet.",
+    "Un concert gratuit est donné chaque soir sur la place centrale du village.",
+    "La circulation sera fermée dans le centre pendant toute la durée du festival.",
+]
+BILATERAL = ("Le président sénégalais Macky Sall a effectué une visite officielle au Maroc du 3 au "
+             "5 mars 2019, à l'invitation du roi Mohammed VI.")
+MIXED = " ".join(LOCAL[:3]) + "\n\n" + BILATERAL + "\n\n" + " ".join(LOCAL[3:]) + "\n\n" + " ".join(LOCAL)
+
+
+def _focused(options, text):
+    from dyad.extraction.prefilter import sentence_in_focus
+    from dyad.language.pipeline import analyse
+    from dyad.model import Document
+
+    full = next(analyse([Document(id="m", text=text)], options))[1]
+    part = next(analyse([Document(id="m", text=text)], options, sentence_in_focus(options.lang)))[1]
+    return full, part
+
+
+def test_focus_windows_are_trigger_sentences_and_their_neighbours(nlp):
+    from dyad.language.pipeline import focus_windows
+    from dyad.language.sentences import set_boundaries
+
+    doc = set_boundaries(nlp.make_doc(MIXED))
+    sents = list(doc.sents)
+    windows = focus_windows(doc, lambda s: "visite" in s)
+    hit = next(i for i, s in enumerate(sents) if "visite" in s.text)
+    # one window: the sentence before, the trigger sentence, the sentence after, whole
+    assert windows == [(sents[hit - 1].start, sents[hit + 1].end)]
+    assert focus_windows(doc, lambda s: "visite" in s, context=0) == [(sents[hit].start, sents[hit].end)]
+    assert focus_windows(doc, lambda s: False) == []
+
+
+def test_focused_analysis_parses_the_windows_as_the_full_analysis_does(options):
+    """Inside the windows, tags, lemmas and dependencies are those of the full analysis; outside,
+    tokens carry none, but every token keeps its entity and every sentence its boundary."""
+    from dyad.extraction.prefilter import sentence_in_focus
+    from dyad.language.pipeline import focus_windows
+
+    full, part = _focused(options, MIXED)
+    assert [t.text for t in full] == [t.text for t in part]
+    assert [(s.start, s.end) for s in full.sents] == [(s.start, s.end) for s in part.sents]
+    assert [(e.start, e.end, e.label_) for e in full.ents] == [(e.start, e.end, e.label_) for e in part.ents]
+    windows = focus_windows(part, sentence_in_focus(options.lang))
+    inside = {i for s, e in windows for i in range(s, e)}
+    assert 0 < len(inside) < len(part) / 2  # the focus left most of the text unparsed
+    for a, b in zip(full, part):
+        if a.i in inside:
+            assert (b.tag_, b.pos_, b.lemma_, b.dep_, b.head.i, str(b.morph)) == \
+                   (a.tag_, a.pos_, a.lemma_, a.dep_, a.head.i, str(a.morph))
+        else:
+            assert b.lemma_ == "" and b.pos_ == "" and b.head.i == b.i
+            assert b.dep_ == ("ROOT" if b.is_sent_start else "")
+    # the mention layer still reads the whole text
+    assert [(m.kind, m.start, m.value) for m in full._.mentions if m.kind != "person"] == \
+           [(m.kind, m.start, m.value) for m in part._.mentions if m.kind != "person"]
+
+
+def test_focused_analysis_keeps_every_record(options, tmp_path):
+    """process() parses only the focus when it extracts with the pre-filter; the records are
+    those of the full analysis, on a mixed document and on the development corpus."""
+    from dyad.pipeline import Processed, process
+
+    (tmp_path / "mixed.txt").write_text(MIXED, encoding="utf-8")
+    paths = [str(tmp_path / "mixed.txt"), str(Path(__file__).resolve().parents[1] / "examples" / "articles")]
+
+    def records(prefilter: bool):
+        out = []
+        for r in process(paths, options.with_(prefilter=prefilter)):
+            assert isinstance(r, Processed)
+            out += [(r.document.id, x.to_dict()) for x in r.records]
+        return sorted(out, key=repr)
+    focused = records(True)
+    assert any(doc == "mixed" and rec["type"] == "visit" and rec["actor"] == "SEN" and rec["target"] == "MAR"
+               for doc, rec in focused)
+    assert focused == records(False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from typing import Callable
 
 from ..language.folding import fold
 from ..language.gazetteer import load_gazetteer
@@ -82,3 +83,15 @@ def worth_parsing(document: Document, options: Options) -> bool:
     text = fold(document.text)
     return _stems(options.lang).search(text) is not None or _currencies(options.lang).search(
         text + "\n" + document.text) is not None
+
+
+def sentence_in_focus(lang: str) -> Callable[[str], bool]:
+    """A test on one sentence: can a record's trigger word stand in it? The analysis parses
+    such sentences (and their neighbours) and leaves the rest of a kept document unparsed;
+    the trigger words are the same as ``worth_parsing``'s, so no record is lost."""
+    stems, money = _stems(lang), _currencies(lang)
+
+    def test(sentence: str) -> bool:
+        folded = fold(sentence)
+        return stems.search(folded) is not None or money.search(folded + "\n" + sentence) is not None
+    return test

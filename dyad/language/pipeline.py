@@ -10,9 +10,11 @@ that the extractors use.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,10 +61,99 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def analyse(documents: Iterable[Document], options: Options) -> Iterator[tuple[Document, Doc]]:
-    """Run the pipeline over documents; sets ``document.published``; yields (document, doc)."""
+def analyse(documents: Iterable[Document], options: Options,
+            focus: Callable[[str], bool] | None = None) -> Iterator[tuple[Document, Doc]]:
+    """Run the pipeline over documents; sets ``document.published``; yields (document, doc).
+
+    With ``focus`` (a test on a sentence's text), only the sentences it accepts and their
+    neighbours are tagged, parsed and lemmatised; see ``analyse_focused``."""
     nlp = load_nlp(options.model, options.lang)
     docs = list(documents) if not isinstance(documents, list) else documents
+    if focus is not None:
+        yield from analyse_focused(nlp, docs, options, focus)
+        return
     for document, doc in zip(docs, nlp.pipe((make_doc(nlp, d) for d in docs), batch_size=options.batch_size)):
         document.published = doc._.published
         yield document, doc
+
+
+FOCUS_CONTEXT = 1  # sentences parsed on each side of a sentence in focus
+FOCUS_WORTH = 0.7  # above this share of tokens in focus, the whole document is parsed
+PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+
+
+def focus_windows(doc: Doc, focus: Callable[[str], bool], context: int = FOCUS_CONTEXT) -> list[tuple[int, int]]:
+    """Token ranges, whole sentences, made of the sentences in focus and their neighbours."""
+    sents = list(doc.sents)
+    hit = [focus(s.text) for s in sents]
+    windows: list[tuple[int, int]] = []
+    for i, s in enumerate(sents):
+        if not any(hit[max(0, i - context):i + context + 1]):
+            continue
+        if windows and windows[-1][1] == s.start:
+            windows[-1] = (windows[-1][0], s.end)
+        else:
+            windows.append((s.start, s.end))
+    return windows
+
+
+def analyse_focused(nlp: Language, documents: list[Document], options: Options,
+                    focus: Callable[[str], bool]) -> Iterator[tuple[Document, Doc]]:
+    """The pipeline with the costly tagging and parsing kept to the sentences that matter.
+
+    Every token still gets the named entities and every sentence its boundary; the tagger,
+    parser and lemmatiser run on the sentences ``focus`` accepts and on their neighbours
+    (a parse needs the words around it), gathered into one smaller Doc whose annotations
+    are copied back. Tokens elsewhere keep no tag, lemma or dependency; the first token of
+    each such sentence is its ROOT, so that sentence boundaries hold. The named entities,
+    the gazetteer, dates and amounts still read the whole text."""
+    names = nlp.pipe_names
+    sentencer = nlp.get_pipe("dyad_sentences")
+    parse_pipes = [(n, nlp.get_pipe(n)) for n in names[:names.index("ner")] if n != "dyad_sentences"]
+    after = [(n, nlp.get_pipe(n)) for n in names[names.index("ner"):]]
+    root = nlp.vocab.strings.add("ROOT")
+    for start in range(0, len(documents), options.batch_size):
+        batch = documents[start:start + options.batch_size]
+        docs = [sentencer(make_doc(nlp, d)) for d in batch]
+        plans = [_focus_part(nlp, doc, focus_windows(doc, focus)) for doc in docs]
+        # the components annotate the Docs they are given in place
+        _run(parse_pipes, [part for _, part in plans], options.batch_size)
+        for doc, (windows, part) in zip(docs, plans):
+            if part is not doc:
+                _copy_parse(doc, part, windows, root)
+        docs = _run(after, docs, options.batch_size)
+        for document, doc in zip(batch, docs):
+            document.published = doc._.published
+            yield document, doc
+
+
+def _run(pipes: list, docs: list[Doc], batch_size: int) -> list[Doc]:
+    for _, proc in pipes:
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    return docs
+
+
+def _focus_part(nlp: Language, doc: Doc, windows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], Doc]:
+    """The Doc to parse for ``doc``: the windows' tokens, or the whole Doc when they cover most of it."""
+    if sum(e - s for s, e in windows) >= FOCUS_WORTH * len(doc):
+        return [(0, len(doc))], doc
+    toks = [t for s, e in windows for t in doc[s:e]]
+    part = Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks],
+               sent_starts=[bool(t.is_sent_start) for t in toks])
+    return windows, part
+
+
+def _copy_parse(doc: Doc, part: Doc, windows: list[tuple[int, int]], root: int) -> None:
+    """Write the tags, lemmas and dependencies of ``part`` back onto the windows of ``doc``."""
+    if part is doc:
+        return
+    out = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
+    for t in doc:
+        if t.is_sent_start:
+            out[t.i, PARSE_ATTRS.index(DEP)] = root
+    src = part.to_array(PARSE_ATTRS)
+    k = 0
+    for s, e in windows:
+        out[s:e] = src[k:k + e - s]
+        k += e - s
+    doc.from_array(PARSE_ATTRS, out)
