@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table (default on a terminal), jsonl (the spec's export format, default "
                         "when piped), csv")
     p.add_argument("--no-prefilter", action="store_true",
-                   help="parse every document, even those with no sign of a bilateral fact")
+                   help="parse every document, and every sentence of it, even those with no sign of a "
+                        "bilateral fact (slower; the records are the same)")
     _common(p)
     p.set_defaults(func=cmd_extract)
 

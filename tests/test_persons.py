@@ -225,3 +225,14 @@ def test_people_and_countries_do_not_swallow_each_other(analyse_text):
     assert ("country", "Vietnam") in kinds and ("country", "Kazakhstan") in kinds
     assert ("person", "Noursoultan Nazarbaïev") in kinds  # not the city Nur-Sultan
     assert not [m for m in doc._.mentions if m.kind == "place" and "Noursoultan" in m.text]
+
+
+def test_counterpart_is_the_other_side_not_a_bystander(analyse_text):
+    """"son homologue" faces the person last named: of the persons before, one of known
+    country on the other side (the president), not a spokesman of unstated country."""
+    text = ("Le président américain Donald Trump a signé un décret mercredi. Son porte-parole Sean Spicer "
+            "l'a défendu devant la presse. Le président mexicain Enrique Peña Nieto a dénoncé jeudi la "
+            "décision de son homologue.")
+    _, doc = analyse_text(text)
+    p = next(p for p in doc._.persons if text[p.start:p.end] == "homologue")
+    assert (p.group.full_name, p.country, p.role) == ("Donald Trump", "USA", "president")

@@ -61,33 +61,39 @@ def test_focus_windows_are_trigger_sentences_and_their_neighbours(nlp):
     hit = next(i for i, s in enumerate(sents) if "visite" in s.text)
     # one window: the sentence before, the trigger sentence, the sentence after, whole
     assert windows == [(sents[hit - 1].start, sents[hit + 1].end)]
-    assert focus_windows(doc, lambda s: "visite" in s, context=0) == [(sents[hit].start, sents[hit].end)]
+    assert focus_windows(doc, lambda s: "visite" in s, (0, 0)) == [(sents[hit].start, sents[hit].end)]
+    assert focus_windows(doc, lambda s: "visite" in s, (2, 0)) == [(sents[hit - 2].start, sents[hit].end)]
+    # the lead comes apart from the window when sentences lie between them
+    assert focus_windows(doc, lambda s: "visite" in s, (0, 0), lead=1) == \
+        [(sents[0].start, sents[0].end), (sents[hit].start, sents[hit].end)]
     assert focus_windows(doc, lambda s: False) == []
 
 
-def test_focused_analysis_parses_the_windows_as_the_full_analysis_does(options):
-    """Inside the windows, tags, lemmas and dependencies are those of the full analysis; outside,
-    tokens carry none, but every token keeps its entity and every sentence its boundary."""
+def test_focused_analysis_parses_the_windows_as_the_full_analysis_does(options, nlp):
+    """Inside the windows, tags, lemmas, dependencies and entities are those of the full
+    analysis; outside, tokens carry none, but every sentence keeps its boundary."""
     from dyad.extraction.prefilter import sentence_in_focus
-    from dyad.language.pipeline import focus_windows
+    from dyad.language.pipeline import LEAD, NER_CONTEXT, focus_windows
 
     full, part = _focused(options, MIXED)
     assert [t.text for t in full] == [t.text for t in part]
     assert [(s.start, s.end) for s in full.sents] == [(s.start, s.end) for s in part.sents]
-    assert [(e.start, e.end, e.label_) for e in full.ents] == [(e.start, e.end, e.label_) for e in part.ents]
-    windows = focus_windows(part, sentence_in_focus(options.lang))
-    inside = {i for s, e in windows for i in range(s, e)}
-    assert 0 < len(inside) < len(part) / 2  # the focus left most of the text unparsed
+    focus = sentence_in_focus(options.lang)
+    parsed = {i for s, e in focus_windows(part, focus) for i in range(s, e)}
+    named = {i for s, e in focus_windows(part, focus, NER_CONTEXT, LEAD) for i in range(s, e)}
+    assert parsed < named and 0 < len(named) < len(part) / 2  # most of the text was left alone
     for a, b in zip(full, part):
-        if a.i in inside:
+        if a.i in parsed:
             assert (b.tag_, b.pos_, b.lemma_, b.dep_, b.head.i, str(b.morph)) == \
                    (a.tag_, a.pos_, a.lemma_, a.dep_, a.head.i, str(a.morph))
         else:
             assert b.lemma_ == "" and b.pos_ == "" and b.head.i == b.i
             assert b.dep_ == ("ROOT" if b.is_sent_start else "")
-    # the mention layer still reads the whole text
-    assert [(m.kind, m.start, m.value) for m in full._.mentions if m.kind != "person"] == \
-           [(m.kind, m.start, m.value) for m in part._.mentions if m.kind != "person"]
+        assert (b.ent_iob_, b.ent_type_) == ((a.ent_iob_, a.ent_type_) if a.i in named else ("O", ""))
+    assert any(e.label_ == "PER" for e in part.ents)  # "Macky Sall", in the trigger sentence
+    # the gazetteer, dates and amounts still read the whole text
+    assert [(m.kind, m.start, m.value) for m in full._.mentions if m.kind not in ("person", "place")] == \
+           [(m.kind, m.start, m.value) for m in part._.mentions if m.kind not in ("person", "place")]
 
 
 def test_focused_analysis_keeps_every_record(options, tmp_path):

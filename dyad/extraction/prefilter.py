@@ -5,6 +5,10 @@ demonyms, cities of two countries) and a word that can trigger a fact. The gazet
 and one regular expression decide this at a small fraction of the parser's cost, and
 nothing that could yield a record is dropped: every party the extractors use comes
 from the gazetteer, and every trigger starts with one of the stems tested here.
+
+In a document kept for parsing, the same stems pick the sentences worth tagging and
+parsing (``sentence_in_focus``); the analysis parses them with their neighbours and leaves
+the rest unparsed (``dyad.language.pipeline.analyse_focused``).
 """
 from __future__ import annotations
 

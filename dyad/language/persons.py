@@ -338,7 +338,7 @@ class PersonFinder:
                     k += 1
                     continue
                 break
-            before = [p for p in people if p.end <= t.start and p.group is not None]
+            before = sorted((p for p in people if p.end <= t.start and p.group is not None), key=lambda p: p.start)
             group = self._resolve(t, country, groups, before)
             if group is None and country is None and t.value not in LINK_ROLES:
                 continue
@@ -358,6 +358,8 @@ class PersonFinder:
             # "son homologue": the person of the other side, most recently named
             last = before[-1].group if before else None
             others = [p.group for p in reversed(before) if last is None or p.group.country != last.country]
+            # a person of known country first: one of unstated country may be of either side
+            others = [g for g in others if g.country is not None] + [g for g in others if g.country is None]
             if country is not None:
                 others = [g for g in others if g.country == country] or candidates
             return others[0] if others else None

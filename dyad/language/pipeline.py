@@ -1,6 +1,10 @@
 """The French analysis pipeline: spaCy's fr_core_news_md plus Dyad's components.
 
-    tokenizer -> dyad_sentences -> tok2vec ... parser ... ner -> dyad_mentions
+    tokenizer -> tok2vec -> morphologizer -> dyad_sentences -> parser -> attribute_ruler
+              -> lemmatizer -> ner -> dyad_mentions
+
+When extracting, ``analyse`` can be given a focus: only the sentences that may hold a
+record's trigger, and their neighbours, are then tagged and parsed (``analyse_focused``).
 
 The model is loaded once per process. Results live on Doc extensions:
 ``doc._.published`` (PublicationDate), ``doc._.mentions`` (list of Mention), and the raw
@@ -14,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -77,18 +81,24 @@ def analyse(documents: Iterable[Document], options: Options,
         yield document, doc
 
 
-FOCUS_CONTEXT = 1  # sentences parsed on each side of a sentence in focus
-FOCUS_WORTH = 0.7  # above this share of tokens in focus, the whole document is parsed
+FOCUS_CONTEXT = (1, 1)  # sentences tagged and parsed before and after a sentence in focus
+NER_CONTEXT = (2, 1)  # sentences read by the NER before and after (a pronoun's person, a name's first use)
+LEAD = 3  # the first sentences (headline, lead) are always read by the NER
+FOCUS_WORTH = 0.7  # above this share of tokens in focus, the whole document is analysed
 PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
-def focus_windows(doc: Doc, focus: Callable[[str], bool], context: int = FOCUS_CONTEXT) -> list[tuple[int, int]]:
-    """Token ranges, whole sentences, made of the sentences in focus and their neighbours."""
+def focus_windows(doc: Doc, focus: Callable[[str], bool], context: tuple[int, int] = FOCUS_CONTEXT,
+                  lead: int = 0) -> list[tuple[int, int]]:
+    """Token ranges, whole sentences: the sentences in focus with ``context`` sentences
+    before and after them, and the first ``lead`` sentences."""
     sents = list(doc.sents)
     hit = [focus(s.text) for s in sents]
+    before, after = context
     windows: list[tuple[int, int]] = []
     for i, s in enumerate(sents):
-        if not any(hit[max(0, i - context):i + context + 1]):
+        if i >= lead and not any(hit[max(0, i - after):i + before + 1]):
             continue
         if windows and windows[-1][1] == s.start:
             windows[-1] = (windows[-1][0], s.end)
@@ -99,28 +109,35 @@ def focus_windows(doc: Doc, focus: Callable[[str], bool], context: int = FOCUS_C
 
 def analyse_focused(nlp: Language, documents: list[Document], options: Options,
                     focus: Callable[[str], bool]) -> Iterator[tuple[Document, Doc]]:
-    """The pipeline with the costly tagging and parsing kept to the sentences that matter.
+    """The pipeline with the costly models kept to the sentences that matter.
 
-    Every token still gets the named entities and every sentence its boundary; the tagger,
-    parser and lemmatiser run on the sentences ``focus`` accepts and on their neighbours
-    (a parse needs the words around it), gathered into one smaller Doc whose annotations
-    are copied back. Tokens elsewhere keep no tag, lemma or dependency; the first token of
-    each such sentence is its ROOT, so that sentence boundaries hold. The named entities,
-    the gazetteer, dates and amounts still read the whole text."""
+    The tagger, parser and lemmatiser run on the sentences ``focus`` accepts and on their
+    neighbours (a parse needs the words around it); the NER on those, a few sentences more
+    before them (where a pronoun's person or a name's first, full use stands) and the lead.
+    Each set of sentences is gathered into one smaller Doc whose annotations are copied back.
+    Tokens elsewhere keep no tag, lemma, dependency or entity; the first token of each such
+    sentence is its ROOT, so that every sentence boundary holds. The gazetteer, dates and
+    amounts still read the whole text."""
     names = nlp.pipe_names
     sentencer = nlp.get_pipe("dyad_sentences")
     parse_pipes = [(n, nlp.get_pipe(n)) for n in names[:names.index("ner")] if n != "dyad_sentences"]
-    after = [(n, nlp.get_pipe(n)) for n in names[names.index("ner"):]]
+    ner = [("ner", nlp.get_pipe("ner"))]
+    after = [(n, nlp.get_pipe(n)) for n in names[names.index("ner") + 1:]]
     root = nlp.vocab.strings.add("ROOT")
     for start in range(0, len(documents), options.batch_size):
         batch = documents[start:start + options.batch_size]
         docs = [sentencer(make_doc(nlp, d)) for d in batch]
-        plans = [_focus_part(nlp, doc, focus_windows(doc, focus)) for doc in docs]
+        parse = [_focus_part(nlp, doc, focus_windows(doc, focus)) for doc in docs]
+        named = [_focus_part(nlp, doc, focus_windows(doc, focus, NER_CONTEXT, LEAD)) for doc in docs]
         # the components annotate the Docs they are given in place
-        _run(parse_pipes, [part for _, part in plans], options.batch_size)
-        for doc, (windows, part) in zip(docs, plans):
+        _run(parse_pipes, [part for _, part in parse], options.batch_size)
+        _run(ner, [part for _, part in named], options.batch_size)
+        for doc, (windows, part) in zip(docs, parse):
             if part is not doc:
                 _copy_parse(doc, part, windows, root)
+        for doc, (windows, part) in zip(docs, named):
+            if part is not doc:
+                _copy_ents(doc, part, windows)
         docs = _run(after, docs, options.batch_size)
         for document, doc in zip(batch, docs):
             document.published = doc._.published
@@ -134,7 +151,7 @@ def _run(pipes: list, docs: list[Doc], batch_size: int) -> list[Doc]:
 
 
 def _focus_part(nlp: Language, doc: Doc, windows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], Doc]:
-    """The Doc to parse for ``doc``: the windows' tokens, or the whole Doc when they cover most of it."""
+    """The Doc to analyse for ``doc``: the windows' tokens, or the whole Doc when they cover most of it."""
     if sum(e - s for s, e in windows) >= FOCUS_WORTH * len(doc):
         return [(0, len(doc))], doc
     toks = [t for s, e in windows for t in doc[s:e]]
@@ -143,17 +160,30 @@ def _focus_part(nlp: Language, doc: Doc, windows: list[tuple[int, int]]) -> tupl
     return windows, part
 
 
+def _gather(rows: numpy.ndarray, part: Doc, attrs: list, windows: list[tuple[int, int]]) -> numpy.ndarray:
+    src = part.to_array(attrs)
+    k = 0
+    for s, e in windows:
+        rows[s:e] = src[k:k + e - s]
+        k += e - s
+    return rows
+
+
 def _copy_parse(doc: Doc, part: Doc, windows: list[tuple[int, int]], root: int) -> None:
     """Write the tags, lemmas and dependencies of ``part`` back onto the windows of ``doc``."""
-    if part is doc:
-        return
     out = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
     for t in doc:
         if t.is_sent_start:
             out[t.i, PARSE_ATTRS.index(DEP)] = root
-    src = part.to_array(PARSE_ATTRS)
-    k = 0
-    for s, e in windows:
-        out[s:e] = src[k:k + e - s]
-        k += e - s
-    doc.from_array(PARSE_ATTRS, out)
+    doc.from_array(PARSE_ATTRS, _gather(out, part, PARSE_ATTRS, windows))
+
+
+def _copy_ents(doc: Doc, part: Doc, windows: list[tuple[int, int]]) -> None:
+    """Write the entities of ``part`` back onto the windows of ``doc``; elsewhere, none."""
+    out = numpy.zeros((len(doc), len(ENT_ATTRS)), dtype="uint64")
+    out[:, 0] = 2  # O: outside any entity
+    out = _gather(out, part, ENT_ATTRS, windows)
+    for s, _ in windows:
+        if out[s, 0] == 1:  # an entity the model ran across two windows starts here
+            out[s, 0] = 3
+    doc.from_array(ENT_ATTRS, out)
