@@ -133,7 +133,7 @@ def fill_pair(view: DocView, sent: Span, found: list[str | None], near: int | No
     if len(codes) == 1:
         other = view.other_party(codes[0])
         return [codes[0], other] if other else None
-    return main if len(main) == 2 else None
+    return main if len(main) == 2 and view.pair_settled else None
 
 
 @lru_cache(maxsize=None)

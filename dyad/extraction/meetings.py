@@ -84,6 +84,8 @@ def extract_meetings(view: DocView) -> list[Record]:
         sent = tok.sent
         found = []
         if tok.pos_ == "VERB":
+            if fmt != "call" and _thing_met(view, tok):
+                continue  # "a reçu des véhicules blindés", "les navires qu'ils rencontraient"
             others = []
             for c in tok.children:
                 if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "obl:agent"):
@@ -151,6 +153,31 @@ def extract_meetings(view: DocView) -> list[Record]:
                           person_names([p for p in people if p.code in parties]), when, where, topics,
                           attrs, [sentence_evidence(sent)], notes={"anaphoric": told}))
     return out
+
+
+def _thing_met(view: DocView, tok: Token) -> bool:
+    """"recevoir" and "rencontrer" meet someone only when their object is a party or a
+    person; an object that names neither is a thing ("recevoir un prix") or a crowd. A
+    relative pronoun stands for the noun the clause hangs on."""
+    if tok.lemma_.lower() not in triggers(view.lang)["meeting"]["needs_party_object"]:
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "obj"), None)
+    if obj is None or view.dates_in(obj.idx, obj.idx + len(obj.text)) or \
+            any(d.start <= obj.idx < d.end for d in view.dates_in(obj.sent.start_char, obj.sent.end_char)):
+        return False  # "a reçu lundi ...": the parser took the day for the object
+    if obj.pos_ == "PRON":
+        if tok.dep_ != "acl:relcl" or fold(obj.text) not in ("que", "qu'"):
+            return False  # "il l'a reçu": someone already named
+        obj = tok.head
+    if any(c.dep_ == "case" and fold(c.text) in ("de", "du", "des", "d'") for c in obj.children):
+        # "a reçu de la Russie des avions": the parser takes the giver for the object; what
+        # is received hangs under it
+        things = [c for c in obj.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
+                  and view.party_below(c, depth=1) is None]
+        return bool(things)
+    if view.party_below(obj, depth=2) is not None:
+        return False
+    return not any(view.persons_in(t.idx, t.idx + len(t.text), known=False) for t in obj.subtree)
 
 
 def _gaz_code(view: DocView, word: str) -> str | None:

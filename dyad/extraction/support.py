@@ -40,6 +40,12 @@ def extract_support(view: DocView) -> list[Record]:
         reflexive = any(fold(c.text) in ("se", "s'", "nous") for h in holders for c in h.children)
         mutual = bool(view.fold_has(window.start_char, window.end_char, words["mutual_words"])) or \
             (reflexive and tok.pos_ == "VERB")
+        if reflexive and lemma in words["reflexive_other_sense"] and \
+                not view.fold_has(window.start_char, window.end_char, words["mutual_words"]):
+            continue  # "en s'appuyant sur un livre": relying on, not backing
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None and view.percents_in(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)):
+            continue  # "23 % des Français soutiennent ...": a poll, not a party's support
         obj = _object_text(view, tok)
         if lemma == "reconnaître" or lemma == "reconnaissance":
             if not (obj and any(w in fold(obj) for w in words["recognition_objects"])):

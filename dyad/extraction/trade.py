@@ -17,11 +17,21 @@ def _nearest_cue(view: DocView, start: int, amount_start: int, words: dict) -> t
         for w in words[kind]:
             i = text.rfind(w)
             while i >= 0 and ((i > 0 and text[i - 1].isalnum()) or
-                              (i + len(w) < len(text) and text[i + len(w)].isalnum() and w[-1].isalnum())):
+                              (i + len(w) < len(text) and text[i + len(w)].isalnum() and w[-1].isalnum())
+                              or kind == "cues" and _in_a_name(view, start, start + i)):
                 i = text.rfind(w, 0, i)
             if i >= 0 and (best is None or i + len(w) > best[1]):
                 best = (kind, i + len(w))
     return best
+
+
+def _in_a_name(view: DocView, sent_start: int, at: int) -> bool:
+    """A capitalised word inside a sentence belongs to a name ("Magento Commerce", "ministère
+    du Commerce"), not to a statement about trade."""
+    if not view.raw[at:at + 1].isupper():
+        return False
+    before = view.raw[sent_start:at].rstrip()
+    return bool(before) and before[-1] not in ".!?:;«\"“(–—-"
 
 
 def extract_trade(view: DocView) -> list[Record]:

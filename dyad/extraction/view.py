@@ -142,18 +142,39 @@ class DocView:
                 last = a
 
     # -- the document's pair ---------------------------------------------------------
-    @property
-    def main_pair(self) -> list[str]:
-        """The two parties the document is most about (by how often each is named)."""
+    def _party_counts(self) -> Counter:
         counts = Counter(a.code for a in self.actors if a.kind != "place" and a.code)
         if len(counts) < 2:  # a dateline city names the host when the text does not
             counts.update(a.code for a in self.actors if a.kind == "place")
         for _, _, pair in self.pairs:
             counts.update(pair)
-        return [c for c, _ in counts.most_common(2)]
+        return counts
+
+    @property
+    def main_pair(self) -> list[str]:
+        """The two parties the document is most about (by how often each is named)."""
+        return [c for c, _ in self._party_counts().most_common(2)]
+
+    @property
+    def pair_settled(self) -> bool:
+        """Is the document about its main pair? Both sides are named more than once, or the
+        second about as often as the first. A country named once in an article about
+        another ("l'assaillant, de nationalité tunisienne") is no side to give a person
+        whose country the text leaves unstated."""
+        top = [c for c, _ in self._party_counts().most_common(2)]
+        if len(top) < 2:
+            return False
+        # here a city counts for its country: an article set in Paris is about France
+        named = Counter(a.code for a in self.actors if a.code)
+        for _, _, pair in self.pairs:
+            named.update(pair)
+        first, second = sorted((named[c] for c in top), reverse=True)
+        return second >= 2 or second * 3 >= first
 
     def other_party(self, code: str | None) -> str | None:
-        """The other side of the document's main pair."""
+        """The other side of the document's main pair, when the document is about it."""
+        if not self.pair_settled:
+            return None
         pair = self.main_pair
         others = [c for c in pair if c != code]
         return others[0] if others and len(pair) == 2 else (others[0] if code is None and others else None)

@@ -8,8 +8,8 @@ from spacy.tokens import Span, Token
 
 from ..language.folding import fold
 from ..model import Interval, Record
-from .common import (children_with_case, date_for, person_names, sentence_evidence,
-                     short_interval, status_of, subject_party, tense_of, anaphoric)
+from .common import (anaphoric, children_with_case, date_for, negated, person_names, sentence_evidence,
+                     short_interval, status_of, subject_party, tense_of)
 from .view import Actor, DocView, triggers
 
 def _destinations(view: DocView) -> tuple[str, ...]:
@@ -220,6 +220,8 @@ def extract_visits(view: DocView) -> list[Record]:
             if lemma in words["reflexive_only"] and not any(fold(c.text) in ("se", "s'", "me", "m'", "nous")
                                                             for c in tok.children):
                 continue
+            if negated(view, tok) or (tok.dep_ == "xcomp" and negated(view, tok.head)):
+                continue  # "ne se rendra pas à", "ne comptait pas se rendre à": no visit
             visitor = subject_party(view, tok)
             host = None
             if lemma == "visiter":
