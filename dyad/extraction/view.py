@@ -164,8 +164,10 @@ class DocView:
         top = [c for c, _ in self._party_counts().most_common(2)]
         if len(top) < 2:
             return False
-        # here a city counts for its country: an article set in Paris is about France
-        named = Counter(a.code for a in self.actors if a.code)
+        # the names of countries, organisations and cities as the text writes them (a city
+        # counts for its country: an article set in Paris is about France); not people, who
+        # are told by the NER, which the pre-filter's focused analysis runs on part of the text
+        named = Counter(a.code for a in self.actors if a.code and a.kind != "person")
         for _, _, pair in self.pairs:
             named.update(pair)
         first, second = sorted((named[c] for c in top), reverse=True)
