@@ -162,8 +162,7 @@ def _thing_met(view: DocView, tok: Token) -> bool:
     if tok.lemma_.lower() not in triggers(view.lang)["meeting"]["needs_party_object"]:
         return False
     obj = next((c for c in tok.children if c.dep_ == "obj"), None)
-    if obj is None or view.dates_in(obj.idx, obj.idx + len(obj.text)) or \
-            any(d.start <= obj.idx < d.end for d in view.dates_in(obj.sent.start_char, obj.sent.end_char)):
+    if obj is None or any(d.start <= obj.idx < d.end for d in view.dates_in(obj.sent.start_char, obj.sent.end_char)):
         return False  # "a reçu lundi ...": the parser took the day for the object
     if obj.pos_ == "PRON":
         if tok.dep_ != "acl:relcl" or fold(obj.text) not in ("que", "qu'"):

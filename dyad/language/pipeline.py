@@ -94,7 +94,10 @@ def focus_windows(doc: Doc, focus: Callable[[str], bool], context: tuple[int, in
     """Token ranges, whole sentences: the sentences in focus with ``context`` sentences
     before and after them, and the first ``lead`` sentences."""
     sents = list(doc.sents)
-    hit = [focus(s.text) for s in sents]
+    return _windows(sents, [focus(s.text) for s in sents], context, lead)
+
+
+def _windows(sents: list, hit: list[bool], context: tuple[int, int], lead: int) -> list[tuple[int, int]]:
     before, after = context
     windows: list[tuple[int, int]] = []
     for i, s in enumerate(sents):
@@ -127,8 +130,12 @@ def analyse_focused(nlp: Language, documents: list[Document], options: Options,
     for start in range(0, len(documents), options.batch_size):
         batch = documents[start:start + options.batch_size]
         docs = [sentencer(make_doc(nlp, d)) for d in batch]
-        parse = [_focus_part(nlp, doc, focus_windows(doc, focus)) for doc in docs]
-        named = [_focus_part(nlp, doc, focus_windows(doc, focus, NER_CONTEXT, LEAD)) for doc in docs]
+        parse, named = [], []
+        for doc in docs:  # each sentence tested once, for both sets of windows
+            sents = list(doc.sents)
+            hit = [focus(s.text) for s in sents]
+            parse.append(_focus_part(nlp, doc, _windows(sents, hit, FOCUS_CONTEXT, 0)))
+            named.append(_focus_part(nlp, doc, _windows(sents, hit, NER_CONTEXT, LEAD)))
         # the components annotate the Docs they are given in place
         _run(parse_pipes, [part for _, part in parse], options.batch_size)
         _run(ner, [part for _, part in named], options.batch_size)
