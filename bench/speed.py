@@ -173,7 +173,9 @@ def _run_process(job: Job) -> Sample:
 
 def _run_breakdown(job: Job) -> Sample:
     """Time per pipeline component (batched as in analyse), pre-filter and each extractor."""
-    from dyad.extraction import EXTRACTORS, extract_records, worth_parsing
+    from dyad.extraction import EXTRACTORS, extract_records
+    from dyad.lang import lexicon
+    from dyad.language.focus import worth_parsing
     from dyad.extraction.view import DocView
     from dyad.language.pipeline import analyse, load_nlp, make_doc
     from dyad.options import Options
@@ -188,7 +190,7 @@ def _run_breakdown(job: Job) -> Sample:
     times: dict[str, float] = {}
     c0, t0 = _cpu(), time.perf_counter()
     t = time.perf_counter()
-    kept = [d for d in documents if worth_parsing(d, options)]
+    kept = [d for d in documents if worth_parsing(d, lexicon(options.lang))]
     times["pre-filter (all documents)"] = time.perf_counter() - t
     t = time.perf_counter()
     docs = [make_doc(nlp, d) for d in documents]

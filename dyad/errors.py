@@ -21,7 +21,10 @@ class Errors:
     E011 = "[E011] {path}: line {line}: 'published' value {value!r} is not an ISO 8601 date; ignored."
     E020 = "[E020] The French language model '{model}' is not installed. Run the README's set-up (pip install -e .)."
     E021 = "[E021] Analysis of document {doc} failed: {reason}; the document is skipped."
+    E022 = ("[E022] No language tables for {lang!r} (known: {known}); add a folder of rows under "
+            "dyad/lang/ or choose a known language.")
     E030 = "[E030] Unknown country or organisation {name!r}. Give an ISO 3166 code (KAZ) or a name (Kazakhstan, Viêt Nam)."
+    E033 = "[E033] {name!r} has several readings: {readings}. Give the code of the one you mean."
     E031 = "[E031] Unknown record type {name!r}; choose from {choices}."
     E032 = "[E032] No event with id {id!r} in {db}."
     E040 = "[E040] Cannot open the store {db}: {reason}."

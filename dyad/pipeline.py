@@ -45,19 +45,21 @@ def _failed(problem: Problem) -> Failed:
 
 def _work(documents: list[Document], options: Options, extract: bool) -> list[Processed | Failed]:
     """Analyse (and extract from) a batch of documents in this process."""
-    from .extraction import extract_records, worth_parsing
-    from .extraction.prefilter import sentence_in_focus
+    from .extraction import extract_records
+    from .lang import lexicon
+    from .language.focus import sentence_in_focus, worth_parsing
     from .language.pipeline import analyse
     from .reports.annotations import sentence_spans
 
+    lex = lexicon(options.lang)
     out: list[Processed | Failed] = []
     todo = []
     for d in documents:
-        if extract and options.prefilter and not worth_parsing(d, options):
+        if extract and options.prefilter and not worth_parsing(d, lex):
             out.append(Processed(d, [], [], skipped_parse=True))
         else:
             todo.append(d)
-    focus = sentence_in_focus(options.lang) if extract and options.prefilter else None
+    focus = sentence_in_focus(lex) if extract and options.prefilter else None
     try:
         pairs = list(analyse(todo, options, focus))
     except Exception:  # one bad document must not sink the batch: retry one by one

@@ -7,8 +7,8 @@ import time
 import pycountry
 import pytest
 
+from dyad.lang import lexicon
 from dyad.language.amounts import (
-    DATA_PATH,
     QUALIFIERS,
     AmountMatch,
     find_amounts,
@@ -302,7 +302,7 @@ def test_no_percent(text: str) -> None:
 # --- the data file and speed -----------------------------------------------------------
 
 def test_data_file_codes_and_qualifiers_are_valid() -> None:
-    data = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    data = json.loads(lexicon("fr").path("amounts.json").read_text(encoding="utf-8"))
     withdrawn = {"BGN"}  # replaced by the euro in 2026 but still met in older articles
     for code in data["currencies"]:
         assert pycountry.currencies.get(alpha_3=code) or code in withdrawn, code

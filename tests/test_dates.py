@@ -10,7 +10,7 @@ import pytest
 from dyad.language.dates import DateMatch, find_dates, find_timeml_dates
 from dyad.model import Interval
 
-DATA = Path(__file__).resolve().parent.parent / "dyad" / "language" / "data" / "fr" / "dates.json"
+DATA = Path(__file__).resolve().parent.parent / "dyad" / "lang" / "fr" / "dates.json"
 
 
 def ref_of(spec: str | None) -> Interval | None:

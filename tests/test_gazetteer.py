@@ -10,7 +10,11 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from dyad.language.gazetteer import DATA, GazMatch, fold_text, load_gazetteer, name_key, read_tsv
+from dyad.lang import ROOT, read_tsv
+from dyad.lang.text import fold as fold_text, lookup_key as name_key
+from dyad.language.gazetteer import GazMatch, load_gazetteer
+
+DATA = ROOT / "data"
 
 # The 193 member states of the United Nations (ISO 3166-1 alpha-3), written out independently of the tables.
 UN_MEMBERS = """AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA
@@ -532,7 +536,7 @@ def test_un_member_list_is_iso():
 
 
 def test_every_un_member_has_a_demonym_and_a_capital():
-    demonyms = {r["iso3"]: r for r in read_tsv(DATA / "fr" / "demonyms.tsv")}
+    demonyms = {r["iso3"]: r for r in read_tsv(ROOT / "fr" / "demonyms.tsv")}
     capitals = {r["iso3"] for r in read_tsv(DATA / "cities.tsv") if r["is_capital"] == "1"}
     assert [c for c in UN_MEMBERS if c not in demonyms] == []
     assert [c for c in UN_MEMBERS if c not in capitals] == []
@@ -542,13 +546,13 @@ def test_every_un_member_has_a_demonym_and_a_capital():
 
 def _known_codes() -> set[str]:
     return ({r["iso3"] for r in read_tsv(DATA / "countries.tsv")}
-            | {r["iso3"] for r in read_tsv(DATA / "fr" / "countries_extra.tsv")})
+            | {r["iso3"] for r in read_tsv(DATA / "countries_extra.tsv")})
 
 
-@pytest.mark.parametrize("table", ["fr/countries_extra.tsv", "fr/demonyms.tsv", "cities.tsv"])
+@pytest.mark.parametrize("table", ["data/countries_extra.tsv", "fr/demonyms.tsv", "data/cities.tsv"])
 def test_tables_use_known_country_codes(table):
     known = _known_codes()
-    assert [r["iso3"] for r in read_tsv(DATA / table) if r["iso3"] not in known] == []
+    assert [r["iso3"] for r in read_tsv(ROOT / table) if r["iso3"] not in known] == []
 
 
 def _shared(pairs) -> dict[str, set[str]]:
@@ -563,13 +567,13 @@ def _cells(row: dict[str, str], *columns: str) -> list[str]:
 
 
 def test_no_name_names_two_things_of_one_kind():
-    extra = read_tsv(DATA / "fr" / "countries_extra.tsv")
+    extra = read_tsv(DATA / "countries_extra.tsv")
     generated = read_tsv(DATA / "countries.tsv")
     for lang in ("fr", "en"):
         pairs = [(name_key(n), r["iso3"]) for r in extra for n in _cells(r, lang, f"display_{lang}")]
         pairs += [(name_key(n), r["iso3"]) for r in generated for n in _cells(r, f"name_{lang}", f"variants_{lang}")]
         assert _shared(pairs) == {}, lang
-    demonyms = read_tsv(DATA / "fr" / "demonyms.tsv")
+    demonyms = read_tsv(ROOT / "fr" / "demonyms.tsv")
     cols = ("masc_sg", "fem_sg", "masc_pl", "fem_pl", "alt", "prefix")
     assert _shared((name_key(f), r["iso3"]) for r in demonyms for f in _cells(r, *cols)) == {}
     cities = read_tsv(DATA / "cities.tsv")
@@ -577,16 +581,16 @@ def test_no_name_names_two_things_of_one_kind():
     igos = read_tsv(DATA / "igos.tsv")
     cols = ("acronyms_fr", "acronyms_en", "names_fr", "names_en")
     assert _shared((name_key(f), r["code"]) for r in igos for f in _cells(r, *cols)) == {}
-    titles = read_tsv(DATA / "fr" / "titles.tsv")
+    titles = read_tsv(ROOT / "fr" / "titles.tsv")
     assert _shared((name_key(r["form"]), (r["role"], r["rank"])) for r in titles) == {}
 
 
 def test_table_sizes():
     assert len(read_tsv(DATA / "cities.tsv")) >= 450
     assert len(read_tsv(DATA / "igos.tsv")) >= 60
-    assert len(read_tsv(DATA / "fr" / "demonyms.tsv")) >= 195
+    assert len(read_tsv(ROOT / "fr" / "demonyms.tsv")) >= 195
     ranks = {"head_of_state", "head_of_government", "minister", "diplomat", "official", "generic"}
-    assert {r["rank"] for r in read_tsv(DATA / "fr" / "titles.tsv")} <= ranks
+    assert {r["rank"] for r in read_tsv(ROOT / "fr" / "titles.tsv")} <= ranks
     assert all(r["code"].startswith("IGO:") for r in read_tsv(DATA / "igos.tsv"))
 
 
@@ -621,5 +625,5 @@ def test_english_gazetteer(text, expected):
 
 
 def test_english_demonyms_cover_un_members_but_dominica():
-    rows = {r["iso3"] for r in read_tsv(DATA / "en" / "demonyms.tsv")}
+    rows = {r["iso3"] for r in read_tsv(ROOT / "en" / "demonyms.tsv")}
     assert [c for c in UN_MEMBERS if c not in rows] == ["DMA"]

@@ -42,12 +42,13 @@ MIXED = " ".join(LOCAL[:3]) + "\n\n" + BILATERAL + "\n\n" + " ".join(LOCAL[3:]) 
 
 
 def _focused(options, text):
-    from dyad.extraction.prefilter import sentence_in_focus
+    from dyad.lang import lexicon
+    from dyad.language.focus import sentence_in_focus
     from dyad.language.pipeline import analyse
     from dyad.model import Document
 
     full = next(analyse([Document(id="m", text=text)], options))[1]
-    part = next(analyse([Document(id="m", text=text)], options, sentence_in_focus(options.lang)))[1]
+    part = next(analyse([Document(id="m", text=text)], options, sentence_in_focus(lexicon(options.lang))))[1]
     return full, part
 
 
@@ -72,13 +73,14 @@ def test_focus_windows_are_trigger_sentences_and_their_neighbours(nlp):
 def test_focused_analysis_parses_the_windows_as_the_full_analysis_does(options, nlp):
     """Inside the windows, tags, lemmas, dependencies and entities are those of the full
     analysis; outside, tokens carry none, but every sentence keeps its boundary."""
-    from dyad.extraction.prefilter import sentence_in_focus
+    from dyad.lang import lexicon
+    from dyad.language.focus import sentence_in_focus
     from dyad.language.pipeline import LEAD, NER_CONTEXT, focus_windows
 
     full, part = _focused(options, MIXED)
     assert [t.text for t in full] == [t.text for t in part]
     assert [(s.start, s.end) for s in full.sents] == [(s.start, s.end) for s in part.sents]
-    focus = sentence_in_focus(options.lang)
+    focus = sentence_in_focus(lexicon(options.lang))
     parsed = {i for s, e in focus_windows(part, focus) for i in range(s, e)}
     named = {i for s, e in focus_windows(part, focus, NER_CONTEXT, LEAD) for i in range(s, e)}
     assert parsed < named and 0 < len(named) < len(part) / 2  # most of the text was left alone

@@ -11,7 +11,6 @@ from .agreements import extract_agreements
 from .invitations import extract_invitations
 from .meetings import extract_meetings
 from .merge import date_lede, date_ongoing_visits, inherit_visit_dates, merge_records
-from .prefilter import worth_parsing
 from .relations import extract_relations
 from .support import extract_support
 from .trade import extract_trade
@@ -21,7 +20,7 @@ from .visits import extract_visits
 EXTRACTORS = (extract_visits, extract_meetings, extract_agreements, extract_invitations, extract_relations,
               extract_support, extract_trade)
 
-__all__ = ["extract_records", "worth_parsing", "EXTRACTORS"]
+__all__ = ["extract_records", "EXTRACTORS"]
 
 
 def _out_of_scope(view: DocView, record: Record) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..model import Record
 from .common import anaphoric, date_for, fill_pair, person_names, sentence_evidence, status_of, topics_in, where_for
 from .view import DocView, triggers

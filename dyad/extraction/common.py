@@ -7,10 +7,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..language.gazetteer import load_gazetteer
 from ..language.tense import governing_verb, tense_at, verb_tense
-from .view import DATA, Actor, DocView, triggers
+from ..lang import lexicon
+from .view import Actor, DocView, triggers
 
 
 def tense_of(tok: Token, lang: str = "fr") -> str | None:
@@ -136,14 +137,8 @@ def fill_pair(view: DocView, sent: Span, found: list[str | None], near: int | No
     return main if len(main) == 2 and view.pair_settled else None
 
 
-@lru_cache(maxsize=None)
 def _topic_table(lang: str) -> list[tuple[str, str]]:
-    rows = []
-    for line in (DATA / lang / "topics.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, topic = line.split("\t")
-            rows.append((fold(word.strip()), topic.strip()))
-    return rows
+    return lexicon(lang).topics
 
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..language.tense import tense_at
 from ..model import Record
 from .common import date_for, person_names, sentence_evidence, status_of, subject_party, tense_of

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..model import Record
 from .common import (anaphoric, date_for, fill_pair, person_names, sentence_evidence, short_interval, status_of,
                      subject_party, topics_in, where_for)

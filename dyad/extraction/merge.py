@@ -2,7 +2,7 @@
 happened during a dated visit take its days (marked inferred) when they give none."""
 from __future__ import annotations
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..model import Interval, Record
 
 SYMMETRIC = {"meeting", "agreement", "relations", "trade"}

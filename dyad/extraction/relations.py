@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..model import Record
 from .common import date_for, fill_pair, negated, sentence_evidence, status_of
 from .view import DocView, triggers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..model import Record
 from .common import date_for, fill_pair, sentence_evidence, status_of, subject_party
 from .view import DocView, triggers

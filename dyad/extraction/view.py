@@ -3,29 +3,19 @@ the dates, amounts and people of each sentence, and the pair the document is abo
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from ..language.folding import fold
+from ..lang import Lexicon, lexicon
+from ..lang.text import fold
 from ..model import Document
 
-DATA = Path(__file__).parent.parent / "language" / "data"
 
-
-@lru_cache(maxsize=None)
-def _ambiguous(lang: str) -> dict:
-    return json.loads((DATA / lang / "ambiguous.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=None)
 def triggers(lang: str = "fr") -> dict:
-    """The extraction triggers and qualifiers of a language (data/<lang>/triggers.json)."""
-    return json.loads((DATA / lang / "triggers.json").read_text(encoding="utf-8"))
+    """The extraction triggers and qualifiers of a language (``dyad/lang/<lang>/triggers.json``)."""
+    return lexicon(lang).triggers
 
 
 @dataclass
@@ -92,7 +82,7 @@ class DocView:
     def _disambiguate(self) -> None:
         """"congolais" in an article about the DR Congo means the DR Congo (and so does
         "le chef de l'État congolais")."""
-        table = _ambiguous(self.lang)
+        table = lexicon(self.lang).ambiguous
         surface = {id(a): fold(self.raw[a.start:a.end]).strip() for a in self.actors}
         clear = {a.code for a in self.actors if a.kind != "person" and surface[id(a)] not in table}
         remap: dict[str, str] = {}

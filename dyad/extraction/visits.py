@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
-from ..language.folding import fold
+from ..lang.text import fold
 from ..model import Interval, Record
 from .common import (anaphoric, children_with_case, date_for, negated, person_names, sentence_evidence,
                      short_interval, status_of, subject_party, tense_of)

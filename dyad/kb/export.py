@@ -1,6 +1,6 @@
 """Export of events, records and conflicts as JSON Lines, CSV or Parquet, with CAMEO and PLOVER codes.
 
-Codes come from ``dyad/language/data/cameo_plover.tsv`` (type + attrs -> CAMEO code for
+Codes come from ``dyad/lang/data/cameo_plover.tsv`` (type + attrs -> CAMEO code for
 the actor's and the target's role, and the PLOVER event type). Rows are streamed from
 the store in chunks, so a million records export in bounded memory.
 """
@@ -17,6 +17,8 @@ from sqlalchemy import select
 
 from dyad.errors import Errors, StoreError
 
+from dyad.lang import lexicon
+
 from . import schema as t
 from .countries import lookup_country
 from .errors import KBErrors, QueryError
@@ -25,7 +27,7 @@ from .rows import row_interval
 from .store import Store
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-MAPPING = Path(__file__).resolve().parents[1] / "language" / "data" / "cameo_plover.tsv"
+MAPPING = lexicon().path("cameo_plover.tsv")
 CHUNK = 20_000
 
 

@@ -30,18 +30,18 @@ the events out (see ``dyad.kb.ingest``). The rules:
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable
 
+from dyad.lang import lexicon
+from dyad.lang.text import compact_key, lookup_key
 from dyad.model import Interval
 
-from .countries import fold_name, pair_key
+from .countries import pair_key
 
-DATA = Path(__file__).parent / "data"
+LANG = "fr"  # the language whose word tables compare free-text descriptions
 DIRECTED = {"visit", "invitation", "support"}
 QUALIFIER_RANGE = {  # the true values a stated figure allows, as factors of the figure
     "exact": (0.995, 1.005), "approx": (0.9, 1.1), "more_than": (1.0, 1.3),
@@ -140,20 +140,15 @@ def _single_event_group(key: tuple) -> bool:
 
 # ---- comparing free text ----------------------------------------------------------------
 
-def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return "".join(c if c.isalnum() else " " for c in text)
-
-
 def _trim(word: str) -> str:
-    # French plurals and feminines: "multilatérales" and "multilatéral" compare equal.
-    if word.endswith("aux") and len(word) > 5:
-        word = word[:-3] + "al"
-    elif word.endswith(("s", "x")) and len(word) > 4:
-        word = word[:-1]
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
+    """A word without its inflection, by the language's rules (``word_trims``): in French,
+    "multilatérales" and "multilatéral" compare equal. Each group of rules cuts at most one
+    ending: [ending, replacement, the length the word must exceed]."""
+    for group in lexicon(LANG).words.get("word_trims", []):
+        for ending, replacement, longer in group:
+            if word.endswith(ending) and len(word) > longer:
+                word = word[: len(word) - len(ending)] + replacement
+                break
     return word
 
 
@@ -162,11 +157,9 @@ def _word_table() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str]
     stops: set[str] = set()
     same: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
-    for line in (DATA / "object_words.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, form, canonical = (line.split("\t") + ["", ""])[:3]
-        form, canonical = " ".join(_plain(form).split()), _trim(_plain(canonical).strip())
+    for cells in lexicon(LANG).lines("object_words.tsv"):
+        kind, form, canonical = (cells + ["", ""])[:3]
+        form, canonical = lookup_key(form), _trim(lookup_key(canonical))
         if kind == "stop":
             stops.add(_trim(form))
         elif " " in form:
@@ -182,7 +175,7 @@ def _word_table() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str]
 def content_words(text: str) -> frozenset[str]:
     """The words that carry a description's meaning, folded, trimmed and mapped to synonyms."""
     stops, same, phrases, canonical = _word_table()
-    plain = " " + " ".join(_plain(text).split()) + " "
+    plain = " " + lookup_key(text) + " "
     for form, canonical in phrases:
         plain = plain.replace(f" {form} ", f" {canonical} ")
     out = set()
@@ -260,7 +253,7 @@ def compatible(record: Source, member: Source, dates: bool = True) -> bool:
         return False
     if not persons_compatible(record.person_ids, member.person_ids):
         return False
-    if record.where and member.where and fold_name(record.where) != fold_name(member.where):
+    if record.where and member.where and compact_key(record.where) != compact_key(member.where):
         return False
     return attrs_compatible(record.type, record, member)
 
@@ -377,7 +370,7 @@ def _placement_order(source: Source) -> tuple:
 def _fit_score(record: Source, cluster: list[Source]) -> tuple:
     people = sum(len(record.person_ids & m.person_ids) for m in cluster)
     place = sum(1 for m in cluster if record.where and m.where
-                and fold_name(record.where) == fold_name(m.where))
+                and compact_key(record.where) == compact_key(m.where))
     narrow = -min((m.when.days for m in cluster if m.when), default=10**6)
     return (people, place, narrow, len(cluster))
 
@@ -535,7 +528,7 @@ def _conflicts(kind: str, sources: list[Source]) -> list[Conflict]:
         found.append(Conflict("status", _value_groups(sources, lambda s: s.status)))
     if kind == "agreement" and len({s.attrs.get("count") for s in sources if s.attrs.get("count")}) > 1:
         found.append(Conflict("count", _value_groups(sources, lambda s: s.attrs.get("count"))))
-    if len({fold_name(s.where) for s in sources if s.where}) > 1:
+    if len({compact_key(s.where) for s in sources if s.where}) > 1:
         found.append(Conflict("where", _value_groups(sources, lambda s: s.where)))
     return found
 
@@ -554,7 +547,7 @@ def build_event(sources: list[Source], display: Callable[[str], str] = str) -> E
     head = ordered[0]
     kind = head.type
     status = merged_status(s.status for s in sources)
-    wheres = {fold_name(s.where): s.where for s in ordered if s.where}
+    wheres = {compact_key(s.where): s.where for s in ordered if s.where}
     actor, target = head.actor, head.target
     if kind not in DIRECTED and not (kind == "trade" and head.attrs.get("flow") == "export"):
         actor, target = _majority_order(sources)

@@ -1,8 +1,8 @@
 """People across spellings: one person for "Tokaïev", "Tokayev" and "Kassym-Jomart Tokayev".
 
-A name is folded three ways: accents and case (``fold_accents``), then a transliteration
-key (``name_key``) that maps French and English renderings of Cyrillic names onto one
-form (rules in ``data/translit_fold.tsv``), and the surname key (the key's last token).
+A name is folded by the one person key of ``dyad.lang.text`` (``person_key``), which maps
+French and English renderings of Cyrillic names onto one form (rules in
+``dyad/lang/data/translit_fold.tsv``), and the surname key (the key's last token).
 Two spellings with the same key are the same person; a shorter form ("Tokayev",
 "K. Tokayev") links to a fuller one when the surname key matches, the given names that
 both give agree (initials match their names), and the countries do not differ, and only
@@ -19,56 +19,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from dyad.lang import lexicon
+from dyad.lang.text import person_key as name_key
+from dyad.lang.text import person_tokens as name_tokens
+from dyad.lang.text import surname_key
+
+LANG = "fr"  # the language whose transliteration marks a name's preference weighs
 
 # Which role (and whose country) each position in a record's persons plays.
 ROLE_BY_TYPE = {"visit": "visitor", "meeting": "participant", "agreement": "signatory",
                 "invitation": "invitee", "relations": "participant", "support": "participant",
                 "trade": "participant"}
-FRENCH_MARKS = ("ï", "ë", "ou", "tch", "dj")
-
-
-@lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rules = []
-    for line in (DATA / "translit_fold.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            pattern, replacement = line.split("\t")[:2]
-            rules.append((re.compile(pattern), replacement))
-    return tuple(rules)
-
-
-def fold_accents(name: str) -> str:
-    """Lowercase, accents stripped (NFKD), đ as d: 'Võ Văn Thưởng' -> 'vo van thuong'."""
-    text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
-@lru_cache(maxsize=65536)
-def name_tokens(name: str) -> tuple[str, ...]:
-    """The transliteration-folded tokens of a name ('Kassym-Jomart Tokaïev' -> kasim jomart tokaev)."""
-    words = re.findall(r"[^\W\d_]+", fold_accents(name))
-    out = []
-    for word in words:
-        for pattern, replacement in _rules():
-            word = pattern.sub(replacement, word)
-        if word:
-            out.append(word)
-    return tuple(out)
-
-
-def name_key(name: str) -> str:
-    """The folded key of a whole name; equal keys mean the same person."""
-    return " ".join(name_tokens(name))
-
-
-def surname_key(name: str) -> str:
-    """The folded key of the last name part (the surname, or a Vietnamese given name)."""
-    tokens = name_tokens(name)
-    return tokens[-1] if tokens else ""
 
 
 def given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -85,7 +47,7 @@ def given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _preference(name: str, count: int) -> tuple:
     folded = name.lower()
-    french = sum(folded.count(mark) for mark in FRENCH_MARKS)
+    french = sum(folded.count(mark) for mark in lexicon(LANG).words.get("transliteration_marks", []))
     diacritics = sum(1 for c in unicodedata.normalize("NFKD", name) if unicodedata.combining(c))
     return (-len(name_tokens(name)), french, -diacritics, -count, name)
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..model import Mention
-from .folding import fold
+from ..lang.text import fold
 from .gazetteer import GazMatch, load_gazetteer
 from .persons import references
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from ..lang import lexicon
 
-DATA_PATH = Path(__file__).parent / "data" / "fr" / "amounts.json"
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than")
 
@@ -309,7 +309,7 @@ def _anchor_regex(number: str, bare_scales: list[str], words: list[str]) -> re.P
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     """Load and compile the French amount vocabulary (once per process)."""
-    data = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    data = lexicon("fr").amounts
     word, words = _number_regex(data)
     number = rf"(?:{_DIGITS}|{words})"
     forms = _currency_forms(data)

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..model import Interval
+from ..lang import lexicon
 
-DATA = Path(__file__).parent / "data"
 Tense = Callable[[int], "str | None"]
 
 
@@ -179,7 +179,7 @@ def _expand(template: str, frag: dict[str, str]) -> str:
 
 @lru_cache(maxsize=None)
 def _grammar(lang: str = "fr") -> _Grammar:
-    data = json.loads((DATA / lang / "dates.json").read_text(encoding="utf-8"))
+    data = lexicon(lang).dates
     months = {_norm(k): v for k, v in data["months"].items()}
     weekdays = {_norm(k): v for k, v in data["weekdays"].items()}
     frag = _fragments(data, months, weekdays)

@@ -1,8 +1,9 @@
 """The actor gazetteer: countries, demonyms, cities, international organisations and titles
 of office, looked up by name or found in raw text with exact character offsets.
 
-The tables live in ``data/`` (``countries.tsv`` is generated from ISO 3166 and CLDR by
-``data/tools/gen_countries.py``; the others are curated by hand). Matching folds case and
+The names are the lexicon's (``dyad.lang``): the country and organisation forms come from
+its resolver (``dyad.lang.countries``), so the text layer and queries share one table of
+names; cities, titles and stop phrases from its own tables. Matching folds case and
 accents one character to one character, so offsets into the folded text are offsets into
 the original; it then walks the words once, trying the longest known phrase first.
 """
@@ -12,12 +13,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
-from pathlib import Path
-from typing import Iterator
 
-from .folding import fold_char
-
-DATA = Path(__file__).parent / "data"
+from ..lang import Lexicon, lexicon, split_cell
+from ..lang.countries import CountryNames, country_names
+from ..lang.text import fold, lookup_key, words as _words
 
 KINDS = ("stop", "country", "city", "igo", "demonym", "title")
 # When one phrase names several things, the first kind here wins ("Singapour": the country).
@@ -36,39 +35,6 @@ _JOIN = re.compile(r"[ \t\u00a0\u202f\u2009]{1,3}|-|' ?")
 _NAME_JOIN = {" ", "-", "\u00a0"}
 _SPACES = {" ", "\u00a0"}
 _SENTENCE_OPEN = re.compile(r"[.!?:;\n«\"(]|\s-\s")
-
-
-class _FoldTable(dict):
-    """A str.translate table that folds each character on first sight."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold_text(text: str) -> str:
-    """The text lower-cased and without accents, character for character (same offsets)."""
-    return text.translate(_FOLD)
-
-
-def _words(folded: str) -> Iterator[tuple[int, int, str]]:
-    has_marks = _MARKS.search(folded) is not None
-    for m in _WORD.finditer(folded):
-        word = m.group()
-        if has_marks:
-            word = _MARKS.sub("", word)
-            if not word:
-                continue
-        yield m.start(), m.end(), word
-
-
-def name_key(name: str) -> str:
-    """The lookup key of a name: folded words joined by single spaces ('Côte-d’Ivoire' -> 'cote d ivoire')."""
-    return " ".join(w for _, _, w in _words(fold_text(name)))
 
 
 @dataclass(frozen=True)
@@ -99,7 +65,7 @@ class _Entry:
 
 
 def _entry(kind: str, form: str, value: str, **extra: object) -> tuple[str, _Entry] | None:
-    words = list(_words(fold_text(form)))
+    words = list(_words(fold(form)))
     if not words:
         return None
     letters = [c for c in form if c.isalpha()]
@@ -113,50 +79,31 @@ def _entry(kind: str, form: str, value: str, **extra: object) -> tuple[str, _Ent
     return key, _Entry(kind, value, upper=upper, cap_word=cap_word, **extra)  # type: ignore[arg-type]
 
 
-def _split(cell: str) -> list[str]:
-    return [p.strip() for p in cell.split(";") if p.strip()]
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a TSV file with a header line; blank lines and lines starting with '#' are skipped."""
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise ValueError(f"{path}: line {n} has {len(cells)} columns, the header has {len(header)}; "
-                             "fix the tabs in that line.")
-        cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells)))
-    return rows
-
-
 class Gazetteer:
     """Names of countries, cities, organisations and titles, and a matcher over raw text."""
 
-    def __init__(self, lang: str = "fr", data: Path = DATA) -> None:
-        self.lang = lang
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.lang = lex.lang
+        self.names: CountryNames = country_names(lex)
         self._index: dict[str, list[_Entry]] = {}
         self._longest: dict[str, int] = {}        # first word -> most words in a phrase it starts
         self._demonym_first: set[str] = set()
         self._pairs: set[str] = set()             # first two words of the longer phrases
         self._place_words: set[str] = set()       # "du", "à": what comes before a place, not a first name
-        self._countries: dict[str, str] = {}      # any name, folded -> iso3
-        self._codes: dict[str, str] = {}          # alpha-3 and alpha-2 codes -> iso3
-        self._display: dict[tuple[str, str], str] = {}
         self._cities: dict[str, GazMatch] = {}
-        self._igos: dict[str, str] = {}
-        self._load_countries(data)
-        self._load_demonyms(data)
-        self._load_cities(data)
-        self._load_igos(data)
-        self._load_titles(data)
-        self._load_stops(data)
+        for iso3, lang, form, _ in self.names.country_forms:
+            if lang == self.lang:
+                self._add("country", form, iso3, country=iso3)
+        for iso3, _, form, prefix in self.names.demonym_forms:
+            self._add("demonym", form, iso3, country=iso3, prefix=prefix)
+        self._load_cities()
+        for code, lang, form in self.names.igo_forms:
+            if lang == self.lang:
+                self._add("igo", form, code)
+        for row in lex.titles:
+            self._add("title", row["form"], row["role"], rank=row["rank"])
+        self._load_stops()
         for entries in self._index.values():
             entries.sort(key=lambda e: _PRIORITY[e.kind])
 
@@ -181,83 +128,19 @@ class Gazetteer:
         if kind == "demonym":
             self._demonym_first.add(first)
 
-    def _load_countries(self, data: Path) -> None:
-        generated = read_tsv(data / "countries.tsv")
-        extra_path = data / "fr" / "countries_extra.tsv"
-        extras = read_tsv(extra_path) if extra_path.exists() else []
-        # Curated names first, so that they win over a generated one for the same phrase.
-        for row in extras:
-            iso3 = row["iso3"]
-            self._codes.setdefault(iso3, iso3)
-            for lang in ("fr", "en"):
-                names = _split(row.get(lang, ""))
-                if row.get(f"display_{lang}"):
-                    self._display[(iso3, lang)] = row[f"display_{lang}"]
-                    names.insert(0, row[f"display_{lang}"])
-                self._names(iso3, lang, names)
-        for row in generated:
-            iso3 = row["iso3"]
-            for lang in ("fr", "en"):
-                self._display.setdefault((iso3, lang), row[f"name_{lang}"])
-                self._names(iso3, lang, [row[f"name_{lang}"], *_split(row.get(f"variants_{lang}", ""))])
-            for code in (iso3, row["iso2"]):
-                self._codes.setdefault(code, iso3)
-
-    def _names(self, iso3: str, lang: str, names: list[str]) -> None:
-        for name in names:
-            self._countries.setdefault(name_key(name), iso3)
-            if lang == self.lang:
-                self._add("country", name, iso3, country=iso3)
-
-    def _load_demonyms(self, data: Path) -> None:
-        path = data / self.lang / "demonyms.tsv"
-        if not path.exists():
-            return
-        for row in read_tsv(path):
-            iso3 = row["iso3"]
-            # Every column but the code, the alternatives and the prefixes holds one form
-            # (masc_sg ... fem_pl in French, adjective and people in English).
-            forms = [v for c, v in row.items() if c not in ("iso3", "alt", "prefix")]
-            for form in [f for f in forms if f] + _split(row.get("alt", "")):
-                self._add("demonym", form, iso3, country=iso3)
-                self._countries.setdefault(name_key(form), iso3)
-            for form in _split(row.get("prefix", "")):
-                self._add("demonym", form, iso3, country=iso3, prefix=True)
-
-    def _load_cities(self, data: Path) -> None:
-        for row in read_tsv(data / "cities.tsv"):
+    def _load_cities(self) -> None:
+        for row in self.lex.rows("cities.tsv"):
             name, iso3, capital = row["name_en"], row["iso3"], row["is_capital"] == "1"
-            for form in [name, *_split(row.get("variants", ""))]:
+            for form in [name, *split_cell(row.get("variants", ""))]:
                 self._add("city", form, name, country=iso3, capital=capital)
-                self._cities.setdefault(name_key(form), GazMatch(0, 0, name, "city", name, iso3, capital))
+                self._cities.setdefault(lookup_key(form), GazMatch(0, 0, name, "city", name, iso3, capital))
 
-    def _load_igos(self, data: Path) -> None:
-        for row in read_tsv(data / "igos.tsv"):
-            code = row["code"]
-            self._igos.setdefault(name_key(code), code)
-            self._igos.setdefault(name_key(code.split(":", 1)[-1]), code)
-            for lang in ("fr", "en"):
-                forms = _split(row.get(f"acronyms_{lang}", "")) + _split(row.get(f"names_{lang}", ""))
-                for form in forms:
-                    self._igos.setdefault(name_key(form), code)
-                    if lang == self.lang:
-                        self._add("igo", form, code)
-
-    def _load_titles(self, data: Path) -> None:
-        path = data / self.lang / "titles.tsv"
-        if path.exists():
-            for row in read_tsv(path):
-                self._add("title", row["form"], row["role"], rank=row["rank"])
-
-    def _load_stops(self, data: Path) -> None:
-        path = data / self.lang / "gazetteer_stop.tsv"
-        if not path.exists():
-            return
-        for row in read_tsv(path):
+    def _load_stops(self) -> None:
+        for row in self.lex.rows("gazetteer_stop.tsv"):
             if row.get("rule") == "place_word":
-                self._place_words.add(name_key(row["form"]))
+                self._place_words.add(lookup_key(row["form"]))
             elif row.get("rule") == "surname":
-                key = name_key(row["form"])
+                key = lookup_key(row["form"])
                 self._index[key] = [replace(e, surname=e.kind in _PLACE_KINDS) for e in self._index.get(key, [])]
             else:
                 self._add("stop", row["form"], "")
@@ -266,31 +149,28 @@ class Gazetteer:
 
     def country_code(self, name: str) -> str | None:
         """ISO alpha-3 code for a country name (French or English, any case or accents) or code."""
-        name = name.strip()
-        if name.isupper() and name in self._codes:
-            return self._codes[name]
-        return self._countries.get(name_key(name))
+        return self.names.code(name)
 
     def country_name(self, iso3: str, lang: str = "fr") -> str | None:
         """The usual name of a country in French or English, or None for an unknown code."""
-        return self._display.get((iso3.upper(), lang))
+        return self.names.name(iso3, lang)
 
     def city(self, name: str) -> GazMatch | None:
         """The city known by this spelling, as a match over the name given."""
-        hit = self._cities.get(name_key(name))
+        hit = self._cities.get(lookup_key(name))
         if hit is None:
             return None
         return GazMatch(0, len(name), name, "city", hit.value, hit.country, hit.capital)
 
     def igo(self, name_or_code: str) -> str | None:
         """'IGO:XX' for an organisation's code, acronym or name (French or English)."""
-        return self._igos.get(name_key(name_or_code))
+        return self.names.igo(name_or_code)
 
     # -- matching ----------------------------------------------------------------------
 
     def find(self, text: str) -> list[GazMatch]:
         """All hits in the text: non-overlapping, longest phrase first, sorted by start."""
-        folded = fold_text(text)
+        folded = fold(text)
         # One C-level split gives the words and the gaps between them: [gap, word, gap, word, ..., gap].
         parts = _SPLIT.split(folded)
         words = parts[1::2]
@@ -379,6 +259,11 @@ def _titled(text: str, ends: list[int], j: int) -> bool:
 
 
 @lru_cache(maxsize=None)
+def gazetteer_for(lex: Lexicon) -> Gazetteer:
+    """The gazetteer of a lexicon, built once per process."""
+    return Gazetteer(lex)
+
+
 def load_gazetteer(lang: str = "fr") -> Gazetteer:
-    """The gazetteer for a language, loaded once per process."""
-    return Gazetteer(lang)
+    """The gazetteer of a packaged language."""
+    return gazetteer_for(lexicon(lang))

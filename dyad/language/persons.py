@@ -11,10 +11,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .folding import fold, name_key
+from ..lang.text import fold, person_key as name_key
 from .gazetteer import GazMatch, load_gazetteer
+from ..lang import lexicon
 
-DATA = Path(__file__).parent / "data"
 # Ranks whose bare title ("le président kazakh") names a person worth recording.
 PERSON_RANKS = {"head_of_state", "head_of_government", "minister", "diplomat", "official", "generic"}
 LINK_ROLES = {"counterpart", "leader"}
@@ -23,7 +23,7 @@ LINK_ROLES = {"counterpart", "leader"}
 @lru_cache(maxsize=None)
 def references(lang: str) -> dict:
     """The words that refer back to countries and people (data/<lang>/references.json)."""
-    return json.loads((DATA / lang / "references.json").read_text(encoding="utf-8"))
+    return lexicon(lang).references
 
 
 @dataclass

@@ -12,15 +12,15 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from ..lang import lexicon
 
-DATA = Path(__file__).parent / "data"
 ENDERS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {"»", '"', "”", "’", ")", "]"}
 
 
 @lru_cache(maxsize=None)
 def _knowledge(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
-    data = json.loads((DATA / lang / "sentences.json").read_text(encoding="utf-8"))
+    data = lexicon(lang).sentences
     abbrev = frozenset(a.lower() for a in data["abbreviations"])
     dashes = re.escape(data["dateline_dashes"])
     place, agency = data["dateline_place_max_chars"], data["dateline_agency_max_chars"]

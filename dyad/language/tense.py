@@ -10,13 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
+from ..lang import lexicon
 
-DATA = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=None)
 def _words(lang: str) -> dict[str, frozenset[str]]:
-    data = json.loads((DATA / lang / "tense.json").read_text(encoding="utf-8"))
+    data = lexicon(lang).tense
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
