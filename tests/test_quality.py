@@ -29,7 +29,8 @@ def test_no_score_falls_below_its_floor(gate, scores):
 
 
 def test_every_set_is_scored(scores):
-    assert set(scores) == {"seeds", "dev", "kazvnm", "kazvnm_timeline"}
+    assert set(scores) == {"seeds", "dev", "dev_month", "dev_undated", "kazvnm", "kazvnm_timeline",
+                           "wikinews_dev", "wikinews_test"}
     assert all(s["f1_lenient"] > 0 for s in scores.values())
 
 
