@@ -1,8 +1,8 @@
 """Every error Dyad reports, in one place, with a stable code, and the one failure record.
 
 A message says what went wrong, where, and what to do. Codes never change meaning;
-new errors take new codes. Codes by stage: E001-E011 reading, E020-E022 analysis,
-E030-E033 and E047-E052 queries, E040-E046, E050, E053-E057 the store.
+new errors take new codes: E001-E011 reading, E020-E022 analysis, E030-E057 the knowledge
+base, its queries and its reports.
 
 Two ways to fail: an error that stops the command (``DyadError`` and its kinds, raised), and
 a ``Failure``, the record of one file, line or document that was not processed; the batch
@@ -104,10 +104,12 @@ class Failure:
     doc: str | None = None  # the document's id, when there was a document
 
     @classmethod
-    def of(cls, template: str, *, fatal: bool = True, doc: str | None = None, **fields: object) -> Failure:
-        """A failure from a message template of ``Errors`` and its fields (``path`` among them)."""
-        path = fields.get("path")
-        return cls(None if path is None else str(path), code_of(template), template.format(**fields), fatal, doc)
+    def of(cls, template: str, *, fatal: bool = True, **fields: object) -> Failure:
+        """A failure from a message template of ``Errors`` and its fields (``path`` and ``doc``
+        among them, when known)."""
+        path, doc = fields.get("path"), fields.get("doc")
+        return cls(None if path is None else str(path), code_of(template), template.format(**fields), fatal,
+                   None if doc is None else str(doc))
 
     def __str__(self) -> str:
         return self.message

@@ -252,8 +252,8 @@ def _first_line(err: BaseException) -> str:
     return lines[0] if lines else type(err).__name__
 
 
-def ingest(store: Store, items: Iterable[Item | Processed | Failure], *, batch_size: int = DEFAULT_BATCH, merge: bool = True,
-           progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+def ingest(store: Store, items: Iterable[Item | Processed | Failure], *, batch_size: int = DEFAULT_BATCH,
+           merge: bool = True, progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Store documents with their mentions and records, batch by batch, then merge touched pairs."""
     started = time.perf_counter()
     summary = IngestSummary()
