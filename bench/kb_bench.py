@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark of the knowledge base: ingest rate and query times at scale.
 
-Fills a fresh store with generated documents (``dyad.kb.synthetic``: deterministic, seeded;
+Fills a fresh store with generated documents (``bench/synthetic.py``: deterministic, seeded;
 by default 1,000,000 records over 200 pairs), then measures, per backend:
 
 - ingest rate in records per second (writing, then merging the pairs into events);
@@ -35,7 +35,7 @@ from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from dyad.kb import ingest, open_store, series, timeline  # noqa: E402
 from dyad.kb import schema as t  # noqa: E402
 from dyad.kb.store import Store, normalise_url  # noqa: E402
-from dyad.kb.synthetic import Corpus  # noqa: E402
+from bench.synthetic import Corpus  # noqa: E402
 
 PG_SCHEMA = "dyad_bench"
 

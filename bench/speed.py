@@ -146,9 +146,10 @@ def _run_analyse(job: Job) -> Sample:
 
 
 def _run_process(job: Job) -> Sample:
+    from dyad.errors import Failure
     from dyad.language.pipeline import load_nlp
     from dyad.options import Options
-    from dyad.pipeline import Failed, process
+    from dyad.pipeline import process
 
     options = Options(model=job.model, workers=job.workers, prefilter=job.prefilter, progress=False)
     t = time.perf_counter()
@@ -161,7 +162,7 @@ def _run_process(job: Job) -> Sample:
     for item in process([job.corpus], options, extract=job.extract):
         results.append(item)
     wall, cpu = time.perf_counter() - t, _cpu() - c
-    done = [r for r in results if not isinstance(r, Failed)]
+    done = [r for r in results if not isinstance(r, Failure)]
     if job.records_out:
         with open(job.records_out, "w", encoding="utf-8") as f:
             for r in done:

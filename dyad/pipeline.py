@@ -3,7 +3,7 @@ in one process or several, with failures reported and skipped.
 
     for item in process(["corpus/"], options):
         if isinstance(item, Processed): ...   # .document, .mentions, .records
-        else: ...                             # Failed: .path, .code, .message
+        else: ...                             # Failure: .path, .code, .message, .fatal
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .errors import Errors
-from .ingest.readers import Problem, read_documents
+from .errors import Errors, Failure
+from .ingest.readers import read_documents
 from .model import Document, Mention, Record
 from .options import Options
 
@@ -29,21 +29,11 @@ class Processed:
     skipped_parse: bool = False  # set aside by the pre-filter: nothing to extract
 
 
-@dataclass
-class Failed:
-    """A file, line or document that could not be processed."""
-
-    path: str
-    code: str
-    message: str
-    fatal: bool = True
+def _analysis_failed(document: Document, err: Exception) -> Failure:
+    return Failure.of(Errors.E021, path=document.path or document.id, doc=document.id, reason=repr(err))
 
 
-def _failed(problem: Problem) -> Failed:
-    return Failed(problem.path, problem.code, problem.message, problem.fatal)
-
-
-def _work(documents: list[Document], options: Options, extract: bool) -> list[Processed | Failed]:
+def _work(documents: list[Document], options: Options, extract: bool) -> list[Processed | Failure]:
     """Analyse (and extract from) a batch of documents in this process."""
     from .extraction import extract_records
     from .lang import lexicon
@@ -52,7 +42,7 @@ def _work(documents: list[Document], options: Options, extract: bool) -> list[Pr
     from .reports.annotations import sentence_spans
 
     lex = lexicon(options.lang)
-    out: list[Processed | Failed] = []
+    out: list[Processed | Failure] = []
     todo = []
     for d in documents:
         if extract and options.prefilter and not worth_parsing(d, lex):
@@ -68,12 +58,12 @@ def _work(documents: list[Document], options: Options, extract: bool) -> list[Pr
             try:
                 pairs += list(analyse([d], options, focus))
             except Exception as err:  # noqa: BLE001 - reported with the document's id
-                out.append(Failed(d.path or d.id, "E021", Errors.E021.format(doc=d.id, reason=repr(err))))
+                out.append(_analysis_failed(d, err))
     for document, doc in pairs:
         try:
             records = extract_records(document, doc, options) if extract else []
         except Exception as err:  # noqa: BLE001
-            out.append(Failed(document.path or document.id, "E021", Errors.E021.format(doc=document.id, reason=repr(err))))
+            out.append(_analysis_failed(document, err))
             continue
         out.append(Processed(document, list(doc._.mentions), records, sentence_spans(doc)))
     return out
@@ -90,15 +80,15 @@ def _init_worker(options: Options, extract: bool) -> None:
     load_nlp(options.model, options.lang)
 
 
-def _work_in_worker(documents: list[Document]) -> list[Processed | Failed]:
+def _work_in_worker(documents: list[Document]) -> list[Processed | Failure]:
     assert _WORKER_OPTIONS is not None
     return _work(documents, *_WORKER_OPTIONS)
 
 
-def _batches(items: Iterable[Document | Problem], size: int) -> Iterator[list[Document] | Problem]:
+def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document] | Failure]:
     batch: list[Document] = []
     for item in items:
-        if isinstance(item, Problem):
+        if isinstance(item, Failure):
             yield item
             continue
         batch.append(item)
@@ -109,7 +99,7 @@ def _batches(items: Iterable[Document | Problem], size: int) -> Iterator[list[Do
         yield batch
 
 
-def process(paths: Iterable[str], options: Options, extract: bool = True) -> Iterator[Processed | Failed]:
+def process(paths: Iterable[str], options: Options, extract: bool = True) -> Iterator[Processed | Failure]:
     """Read every document under ``paths``, analyse it and (by default) extract its records."""
     stream = _batches(read_documents(paths, options), options.batch_size)
     bar = _progress(options)
@@ -119,8 +109,8 @@ def process(paths: Iterable[str], options: Options, extract: bool = True) -> Ite
 
             load_nlp(options.model, options.lang)
             for item in stream:
-                if isinstance(item, Problem):
-                    yield _failed(item)
+                if isinstance(item, Failure):
+                    yield item
                     continue
                 for result in _work(item, options, extract):
                     bar.update(1)
@@ -128,22 +118,22 @@ def process(paths: Iterable[str], options: Options, extract: bool = True) -> Ite
             return
         ctx = mp.get_context("fork")
         with ctx.Pool(options.workers, initializer=_init_worker, initargs=(options, extract)) as pool:
-            problems: list[Problem] = []
+            failures: list[Failure] = []
 
             def only_batches() -> Iterator[list[Document]]:
                 for item in stream:
-                    if isinstance(item, Problem):
-                        problems.append(item)
+                    if isinstance(item, Failure):
+                        failures.append(item)
                     else:
                         yield item
             for results in pool.imap(_work_in_worker, only_batches()):
-                while problems:
-                    yield _failed(problems.pop(0))
+                while failures:
+                    yield failures.pop(0)
                 for result in results:
                     bar.update(1)
                     yield result
-            while problems:
-                yield _failed(problems.pop(0))
+            while failures:
+                yield failures.pop(0)
     finally:
         bar.close()
 

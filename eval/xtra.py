@@ -4,6 +4,7 @@ import json
 import sys
 from pathlib import Path
 
+from dyad.errors import Failure
 from dyad.ingest.readers import read_documents
 from dyad.options import Options
 
@@ -13,7 +14,7 @@ spec.loader.exec_module(sc)
 gold_dir, pred_file, *text_dirs = sys.argv[1:]
 gold = sc.load_gold([gold_dir])
 docs = {d for d, _ in gold}
-texts = {d.id: d.text for d in read_documents(text_dirs, Options()) if hasattr(d, "text")}
+texts = {d.id: d.text for d in read_documents(text_dirs, Options()) if not isinstance(d, Failure)}
 pred = {}
 for line in open(pred_file):
     p = json.loads(line)

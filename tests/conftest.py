@@ -1,11 +1,14 @@
 """Shared fixtures: the project's paths, the user's sample documents, the loaded pipeline."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # the store tests use the benchmarks' synthetic corpus (bench.synthetic)
+    sys.path.append(str(ROOT))
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 

@@ -11,10 +11,10 @@ import pytest
 from conftest_kb import ROOT, kazvnm_items
 
 from dyad.errors import DyadError
-from dyad.kb import export, ingest, open_store, series, stats
-from dyad.kb.export import MAPPING, codes_for, load_mapping
+from dyad.kb import ingest, open_store, series, stats
 from dyad.kb.queries import Series
 from dyad.reports.charts import plot_series
+from dyad.reports.exports import MAPPING, codes_for, export, load_mapping
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}

@@ -250,7 +250,7 @@ def test_undated_report_fitting_two_events_stays_apart_and_one_fitting_one_joins
 
 
 def test_merging_does_not_depend_on_input_order() -> None:
-    from dyad.kb.synthetic import Corpus
+    from bench.synthetic import Corpus
 
     sources = []
     for doc, _, records in Corpus(n_pairs=3, seed=11).documents(600):

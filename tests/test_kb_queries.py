@@ -15,11 +15,12 @@ from conftest_kb import KAZVNM, SHARED, first_spelling, kazvnm_items
 from conftest_kb import store, store_url  # noqa: F401  (fixtures, used by name)
 
 from dyad.errors import DyadError
-from dyad.kb import (conflicts, dyads, format_conflicts, format_dyads, format_event, format_series, format_stats,
-                     format_timeline, ingest, open_store, parse_date, resolve_pair, series, show, stats, timeline)
+from dyad.kb import conflicts, dyads, ingest, open_store, parse_date, resolve_pair, series, show, stats, timeline
 from dyad.kb.countries import lookup_country
 from dyad.kb.merge import similar_text
 from dyad.kb.persons import name_key
+from dyad.reports.tables import (format_conflicts, format_dyads, format_event, format_series, format_stats,
+                                 format_timeline)
 
 
 @pytest.fixture(scope="module")

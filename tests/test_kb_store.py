@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,11 +14,12 @@ from conftest_kb import ROOT, kazvnm_items, seed_items
 from conftest_kb import store, store_url  # noqa: F401  (fixtures, used by name)
 from sqlalchemy import func, insert, select, text
 
-from dyad.errors import StoreError
+from bench.synthetic import corpus
+from dyad.errors import Failure, StoreError
 from dyad.kb import ingest, open_store, stats, timeline
 from dyad.kb import schema as t
-from dyad.kb.synthetic import corpus
 from dyad.model import Document, Mention, Record
+from dyad.pipeline import Processed
 
 
 def counts(st) -> dict[str, int]:
@@ -140,20 +141,6 @@ def test_same_id_twice_in_one_call_keeps_the_later_version(store) -> None:
 
 # ---- bad input never sinks a batch ------------------------------------------------------------
 
-@dataclass
-class Result:  # what dyad.pipeline.process yields for a document it analysed
-    document: Document
-    mentions: list
-    records: list
-
-
-@dataclass
-class Failed:  # ... and for one it could not read
-    path: str
-    code: str
-    message: str
-
-
 @pytest.mark.parametrize("record, code", [
     (Record("bad", "treaty", "KAZ", "VNM"), "E042"),
     (Record("other-doc", "visit", "KAZ", "VNM"), "E043"),
@@ -163,10 +150,10 @@ class Failed:  # ... and for one it could not read
 def test_invalid_document_is_reported_and_the_batch_goes_on(store, record: Record, code: str) -> None:
     good = seed_items()
     bad = (Document(id="bad", text="Un texte court."), [], [record])
-    summary = ingest(store, [good[0], bad, Result(*good[1]), Failed("lost.html", "E007", "[E007] lost.html: no text")],
+    summary = ingest(store, [good[0], bad, Processed(*good[1]), Failure("lost.html", "E007", "[E007] lost.html: no text")],
                      batch_size=10)
     assert summary.new == 2
-    assert [(f.id, f.code) for f in summary.failed] == [("bad", code), (None, "E007")]
+    assert [(f.doc, f.code) for f in summary.failed] == [("bad", code), (None, "E007")]
     assert "bad" in summary.failed[0].message and summary.failed[1].path == "lost.html"
     assert counts(store)["documents"] == 2
 
@@ -211,7 +198,7 @@ def test_only_touched_pairs_are_merged_again(store) -> None:
 WORKER = textwrap.dedent("""
     import sys
     from dyad.kb import ingest, open_store
-    from dyad.kb.synthetic import corpus
+    from bench.synthetic import corpus
     store = open_store(sys.argv[1])
     def progress(summary):
         print("batch", summary.batches, flush=True)

@@ -116,3 +116,23 @@ def test_focused_analysis_keeps_every_record(options, tmp_path):
     assert any(doc == "mixed" and rec["type"] == "visit" and rec["actor"] == "SEN" and rec["target"] == "MAR"
                for doc, rec in focused)
     assert focused == records(False)
+
+
+def test_a_failure_is_one_type_from_the_reader_to_the_store(options, tmp_path, monkeypatch):
+    """A file that cannot be read and a document whose analysis fails both come out of
+    process() as a Failure, and the store counts them as such, with the document's id when known."""
+    import dyad.language.pipeline
+    from dyad.errors import Failure
+    from dyad.kb import ingest, open_store
+    from dyad.pipeline import process
+
+    def broken(documents, options, focus=None):
+        raise RuntimeError("the parser died")
+    monkeypatch.setattr(dyad.language.pipeline, "analyse", broken)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "article.txt").write_text(TEXTS[0], encoding="utf-8")
+    items = list(process([str(tmp_path)], options))
+    assert all(isinstance(i, Failure) for i in items)
+    assert sorted((i.code, i.doc) for i in items) == [("E002", None), ("E021", "article")]
+    summary = ingest(open_store(str(tmp_path / "kb.db")), items)
+    assert [(f.code, f.doc) for f in summary.failed] == [(i.code, i.doc) for i in items]

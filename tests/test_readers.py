@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from dyad.ingest.readers import Problem, decode_bytes, read_documents
+from dyad.errors import Failure
+from dyad.ingest.readers import decode_bytes, read_documents
 from dyad.options import Options
 
 OPTS = Options(progress=False)
@@ -14,7 +15,7 @@ FRENCH = "Le président kazakh s'est rendu à Hanoï. Les échanges ont dépass�
 
 def _read(*paths, options=OPTS):
     items = list(read_documents([str(p) for p in paths], options))
-    return [i for i in items if not isinstance(i, Problem)], [i for i in items if isinstance(i, Problem)]
+    return [i for i in items if not isinstance(i, Failure)], [i for i in items if isinstance(i, Failure)]
 
 
 @pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b""),

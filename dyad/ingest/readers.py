@@ -1,41 +1,22 @@
 """Readers: plain text, HTML pages, JSON Lines and folders of them, into Documents.
 
-Every reader yields either a ``Document`` or a ``Problem``; a bad file or line is
-reported and the batch goes on.
+Every reader yields either a ``Document`` or a ``Failure`` (``dyad.errors``); a bad file or
+line is reported and the batch goes on.
 """
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import Errors
+from ..errors import Errors, Failure
 from ..model import Document
 from ..options import Options
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-
-
-@dataclass
-class Problem:
-    """A file or line that could not be read, or was read with a caveat."""
-
-    path: str
-    code: str
-    message: str
-    fatal: bool = True  # False: a note; the document (if any) was still read
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def _problem(template: str, fatal: bool = True, **fields: object) -> Problem:
-    return Problem(str(fields.get("path", "")), template[1:5], template.format(**fields), fatal)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, bool]:
@@ -67,25 +48,25 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text_file(path: Path, options: Options) -> Iterator[Document | Problem]:
+def read_text_file(path: Path, options: Options) -> Iterator[Document | Failure]:
     """A .txt file: one document, id = file stem."""
     data = path.read_bytes()
     text, encoding, lossy = decode_bytes(data)
     if lossy:
-        yield _problem(Errors.E010, fatal=False, path=path, encoding=encoding)
+        yield Failure.of(Errors.E010, fatal=False, path=path, encoding=encoding)
     text = normalise_newlines(text)
     if not text.strip():
-        yield _problem(Errors.E002, path=path)
+        yield Failure.of(Errors.E002, path=path)
         return
     yield Document(id=path.stem, text=text, path=str(path))
 
 
-def read_html_file(path: Path, options: Options) -> Iterator[Document | Problem]:
+def read_html_file(path: Path, options: Options) -> Iterator[Document | Failure]:
     """An HTML page: its main text, title, date and URL, through trafilatura."""
     raw, _, _ = decode_bytes(path.read_bytes())
     doc = html_to_document(raw, path.stem, str(path))
     if doc is None:
-        yield _problem(Errors.E007, path=path)
+        yield Failure.of(Errors.E007, path=path)
         return
     yield doc
 
@@ -104,7 +85,7 @@ def html_to_document(html: str, doc_id: str, where: str) -> Document | None:
                     source=result.get("sitename"), path=where)
 
 
-def read_jsonl_file(path: Path, options: Options) -> Iterator[Document | Problem]:
+def read_jsonl_file(path: Path, options: Options) -> Iterator[Document | Failure]:
     """A JSON Lines file: one document per line (id, text; optional title, published, url, source)."""
     raw, _, _ = decode_bytes(path.read_bytes())
     for n, line in enumerate(raw.splitlines(), start=1):
@@ -113,22 +94,22 @@ def read_jsonl_file(path: Path, options: Options) -> Iterator[Document | Problem
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            yield _problem(Errors.E004, path=path, line=n, reason=err.msg)
+            yield Failure.of(Errors.E004, path=path, line=n, reason=err.msg)
             continue
         if not isinstance(obj, dict):
-            yield _problem(Errors.E004, path=path, line=n, reason="not a JSON object")
+            yield Failure.of(Errors.E004, path=path, line=n, reason="not a JSON object")
             continue
         missing = next((f for f in ("id", "text") if obj.get(f) in (None, "")), None)
         if missing:
-            yield _problem(Errors.E005, path=path, line=n, field=missing)
+            yield Failure.of(Errors.E005, path=path, line=n, field=missing)
             continue
         bad = next((f for f in ("text", "title", "published", "url", "source")
                     if obj.get(f) is not None and not isinstance(obj[f], str)), None)
         if bad:
-            yield _problem(Errors.E009, path=path, line=n, field=bad)
+            yield Failure.of(Errors.E009, path=path, line=n, field=bad)
             continue
         if len(obj["text"].encode("utf-8")) > options.max_bytes:
-            yield _problem(Errors.E003, path=f"{path}:{n}", size=len(obj["text"].encode()),
+            yield Failure.of(Errors.E003, path=f"{path}:{n}", size=len(obj["text"].encode()),
                            limit=options.max_bytes)
             continue
         yield Document(id=str(obj["id"]), text=normalise_newlines(obj["text"]), title=obj.get("title"),
@@ -147,7 +128,7 @@ def _reader_for(path: Path):
     return None
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
     """Files named, and the files of folders named, recursively and in a stable order."""
     for p in map(Path, paths):
         if p.is_dir():
@@ -158,33 +139,33 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
                         continue
                     f = Path(root) / name
                     if _reader_for(f) is None:
-                        yield _problem(Errors.E006, fatal=False, path=f, suffix=f.suffix or "(none)")
+                        yield Failure.of(Errors.E006, fatal=False, path=f, suffix=f.suffix or "(none)")
                     else:
                         yield f
         elif p.is_file() or str(p) == "-":
             yield p
         else:
-            yield _problem(Errors.E008, path=p)
+            yield Failure.of(Errors.E008, path=p)
 
 
-def read_documents(paths: Iterable[str | Path], options: Options) -> Iterator[Document | Problem]:
-    """Every document under the given paths, with a Problem for each thing that could not be read."""
+def read_documents(paths: Iterable[str | Path], options: Options) -> Iterator[Document | Failure]:
+    """Every document under the given paths, with a Failure for each thing that could not be read."""
     for item in expand_paths(paths):
-        if isinstance(item, Problem):
+        if isinstance(item, Failure):
             yield item
             continue
         reader = _reader_for(item)
         if reader is None:
-            yield _problem(Errors.E006, path=item, suffix=item.suffix or "(none)")
+            yield Failure.of(Errors.E006, path=item, suffix=item.suffix or "(none)")
             continue
         try:
             size = item.stat().st_size
             if size == 0:
-                yield _problem(Errors.E002, path=item)
+                yield Failure.of(Errors.E002, path=item)
                 continue
             if size > options.max_bytes and reader is not read_jsonl_file:
-                yield _problem(Errors.E003, path=item, size=size, limit=options.max_bytes)
+                yield Failure.of(Errors.E003, path=item, size=size, limit=options.max_bytes)
                 continue
             yield from reader(item, options)
         except OSError as err:
-            yield _problem(Errors.E001, path=item, reason=err.strerror or str(err))
+            yield Failure.of(Errors.E001, path=item, reason=err.strerror or str(err))

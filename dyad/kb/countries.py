@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from dyad.errors import Errors
+from dyad.errors import Errors, QueryError
 from dyad.lang.countries import is_party_code, names_for
-
-from .errors import KBErrors, QueryError
 
 __all__ = ["country_name", "is_party_code", "lookup_country", "pair_key", "resolve_country", "resolve_pair"]
 
@@ -55,7 +53,7 @@ def resolve_pair(spec: str | Sequence[str]) -> tuple[str, str]:
             ambiguous = " ".join(words[:cut]) if len(a) > 1 else " ".join(words[cut:])
     if ambiguous is not None:
         resolve_country(ambiguous)  # raises E033 with the readings
-    raise QueryError(KBErrors.E051, text=" ".join(words))
+    raise QueryError(Errors.E051, text=" ".join(words))
 
 
 def country_name(code: str | None, lang: str = "en") -> str:

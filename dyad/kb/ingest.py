@@ -19,12 +19,12 @@ from typing import Any, Callable, Iterable, Iterator
 from sqlalchemy import Connection, bindparam, delete, func, select, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
-from dyad.errors import DyadError, StoreError
+from dyad.errors import DyadError, Errors, Failure, InvalidDocument, StoreError
 from dyad.model import RECORD_TYPES, Document, Interval, Mention, Record
+from dyad.pipeline import Processed
 
 from . import schema as t
 from .countries import is_party_code
-from .errors import InvalidDocument, KBErrors
 from .merge import Source, merge
 from .persons import Person, PersonIndex, canonical_name, name_key, record_people
 from .rows import document_row, extraction_hash, mention_rows, record_row
@@ -34,23 +34,13 @@ DEFAULT_BATCH = 200
 
 
 @dataclass
-class FailedItem:
-    """A document that was not stored, and why."""
-
-    id: str | None
-    path: str | None
-    code: str
-    message: str
-
-
-@dataclass
 class IngestSummary:
     """What an ingest did: documents new, unchanged, replaced and failed; records written."""
 
     new: int = 0
     unchanged: int = 0
     replaced: int = 0
-    failed: list[FailedItem] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
     records: int = 0
     mentions: int = 0
     batches: int = 0
@@ -70,7 +60,7 @@ class IngestSummary:
                 "mentions": self.mentions, "batches": self.batches,
                 "pairs_merged": self.pairs_merged, "events": self.events,
                 "seconds": round(self.seconds, 3),
-                "failures": [{"id": f.id, "path": f.path, "code": f.code, "message": f.message}
+                "failures": [{"id": f.doc, "path": f.path, "code": f.code, "message": f.message}
                              for f in self.failed]}
 
 
@@ -82,36 +72,34 @@ Item = tuple[Document, list[Mention], list[Record]]
 def validate(doc: Document, records: list[Record]) -> None:
     """Raise InvalidDocument when a record breaks the record format."""
     if not doc.id:
-        raise InvalidDocument(KBErrors.E055, path=doc.path or "?")
+        raise InvalidDocument(Errors.E055, path=doc.path or "?")
     for i, r in enumerate(records):
         if r.type not in RECORD_TYPES:
-            raise InvalidDocument(KBErrors.E042, doc=doc.id, index=i, type=r.type, choices=", ".join(RECORD_TYPES))
+            raise InvalidDocument(Errors.E042, doc=doc.id, index=i, type=r.type, choices=", ".join(RECORD_TYPES))
         if r.doc and r.doc != doc.id:
-            raise InvalidDocument(KBErrors.E043, doc=doc.id, index=i, other=r.doc)
+            raise InvalidDocument(Errors.E043, doc=doc.id, index=i, other=r.doc)
         for party in (r.actor, r.target):
             if party is not None and not is_party_code(party):
-                raise InvalidDocument(KBErrors.E044, doc=doc.id, index=i, value=party)
+                raise InvalidDocument(Errors.E044, doc=doc.id, index=i, value=party)
         if r.when and r.when.end < r.when.start:
-            raise InvalidDocument(KBErrors.E054, doc=doc.id, index=i, start=r.when.start, end=r.when.end)
+            raise InvalidDocument(Errors.E054, doc=doc.id, index=i, start=r.when.start, end=r.when.end)
         for start, end in r.evidence:
             if not (0 <= start <= end <= len(doc.text)):
-                raise InvalidDocument(KBErrors.E045, doc=doc.id, index=i, start=start, end=end,
+                raise InvalidDocument(Errors.E045, doc=doc.id, index=i, start=start, end=end,
                                       length=len(doc.text))
 
 
-def _items(items: Iterable[Any]) -> Iterator[Item | FailedItem]:
-    """Tuples, pipeline results (.document/.mentions/.records) and failures (.path/.code/.message)."""
+def _items(items: Iterable[Item | Processed | Failure]) -> Iterator[Item | Failure]:
+    """(Document, mentions, records) tuples, from tuples, pipeline results and failures."""
     for item in items:
         if isinstance(item, tuple) and len(item) == 3:
-            yield item  # type: ignore[misc]
-        elif hasattr(item, "document"):
-            yield item.document, list(getattr(item, "mentions", []) or []), list(item.records or [])
-        elif hasattr(item, "code") and hasattr(item, "message"):
-            path = str(getattr(item, "path", "") or "")
-            yield FailedItem(getattr(item, "doc", None) or getattr(item, "id", None), path,
-                             str(item.code), str(item.message))
+            yield item
+        elif isinstance(item, Processed):
+            yield item.document, list(item.mentions), list(item.records)
+        elif isinstance(item, Failure):
+            yield item
         else:
-            raise DyadError(KBErrors.E053, kind=type(item).__name__)
+            raise DyadError(Errors.E053, kind=type(item).__name__)
 
 
 # ---- persons ----------------------------------------------------------------------------
@@ -242,7 +230,7 @@ def _commit_batch(store: Store, batch: list[Item], index: PersonIndex, summary: 
         return index
     except SQLAlchemyError as err:
         if _connection_lost(err) and len(batch) == 1:
-            raise StoreError(KBErrors.E057, db=store.display, reason=_first_line(err)) from err
+            raise StoreError(Errors.E057, db=store.display, reason=_first_line(err)) from err
     for item in batch:  # isolate the document that the database refused
         with store.connect() as conn:
             index = load_persons(conn)
@@ -252,10 +240,9 @@ def _commit_batch(store: Store, batch: list[Item], index: PersonIndex, summary: 
             _add(summary, part)
         except SQLAlchemyError as err:
             if _connection_lost(err):
-                raise StoreError(KBErrors.E057, db=store.display, reason=_first_line(err)) from err
+                raise StoreError(Errors.E057, db=store.display, reason=_first_line(err)) from err
             doc = item[0]
-            message = KBErrors.E046.format(doc=doc.id, reason=_first_line(err))
-            summary.failed.append(FailedItem(doc.id, doc.path, "E046", message))
+            summary.failed.append(Failure.of(Errors.E046, path=doc.path, doc=doc.id, reason=_first_line(err)))
     with store.connect() as conn:
         return load_persons(conn)
 
@@ -265,8 +252,8 @@ def _first_line(err: BaseException) -> str:
     return lines[0] if lines else type(err).__name__
 
 
-def ingest(store: Store, items: Iterable[Any], *, batch_size: int = DEFAULT_BATCH, merge: bool = True,
-           progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+def ingest(store: Store, items: Iterable[Item | Processed | Failure], *, batch_size: int = DEFAULT_BATCH,
+           merge: bool = True, progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Store documents with their mentions and records, batch by batch, then merge touched pairs."""
     started = time.perf_counter()
     summary = IngestSummary()
@@ -285,14 +272,14 @@ def ingest(store: Store, items: Iterable[Any], *, batch_size: int = DEFAULT_BATC
                 progress(summary)
 
     for item in _items(items):
-        if isinstance(item, FailedItem):
+        if isinstance(item, Failure):
             summary.failed.append(item)
             continue
         doc, mentions, records = item
         try:
             validate(doc, records)
         except InvalidDocument as err:
-            summary.failed.append(FailedItem(doc.id or None, doc.path, err.code, str(err)))
+            summary.failed.append(Failure(doc.path, err.code, str(err), doc=doc.id or None))
             continue
         if doc.id in ids:  # the same id twice in a batch: the later one is a new version
             flush()
@@ -412,7 +399,7 @@ def merge_pending(store: Store, pairs: Iterable[str] | None = None) -> tuple[int
                 with store.begin() as conn:
                     total += sum(merge_pair(conn, k, index) for k in chunk)
             except SQLAlchemyError as err:  # the pairs stay marked: a rerun merges them
-                raise StoreError(KBErrors.E057, db=store.display, reason=_first_line(err)) from err
+                raise StoreError(Errors.E057, db=store.display, reason=_first_line(err)) from err
             chunk, weight = [], 0
     return len(keys), total
 

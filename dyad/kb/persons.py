@@ -16,14 +16,13 @@ the most frequent, then the first in alphabetical order.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from dyad.lang import lexicon
 from dyad.lang.text import person_key as name_key
 from dyad.lang.text import person_tokens as name_tokens
-from dyad.lang.text import surname_key
+from dyad.lang.text import surname_key  # noqa: F401  (part of this module's API)
 
 LANG = "fr"  # the language whose transliteration marks a name's preference weighs
 
@@ -145,13 +144,6 @@ class PersonIndex:
             person.roles.add(role)
         self.changed.add(pid)
         return pid
-
-    def same_person(self, a: str, b: str) -> bool:
-        """True when two names resolve (or fold) to the same person."""
-        pa, pb = self.lookup(a), self.lookup(b)
-        if pa is not None and pb is not None:
-            return pa == pb
-        return name_key(a) == name_key(b)
 
     def clear_changes(self) -> None:
         """Forget what changed, after it was written."""

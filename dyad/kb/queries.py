@@ -1,7 +1,7 @@
 """Reading the knowledge base: dyads, timelines, series, conflicts, one event, statistics.
 
 Each function takes an open ``Store`` and returns data (dataclasses, dicts); printing is
-``dyad.kb.format``'s job. Countries may be given as codes or names (see ``countries``).
+``dyad.reports.tables``'s job. Countries may be given as codes or names (see ``countries``).
 Pairs whose records changed since their last merge are merged before they are read.
 """
 from __future__ import annotations
@@ -14,12 +14,11 @@ from typing import Any, Sequence
 
 from sqlalchemy import Date, bindparam, func, or_, select, text
 
-from dyad.errors import Errors
+from dyad.errors import Errors, NotFound, QueryError
 from dyad.model import RECORD_TYPES, Interval, fact_dict
 
 from . import schema as t
 from .countries import pair_key, resolve_pair
-from .errors import KBErrors, NotFound, QueryError
 from .ingest import merge_pending, pending_pairs
 from .rows import row_interval, row_record
 from .store import Store
@@ -148,7 +147,7 @@ def parse_date(value: str | date | None, end: bool = False) -> date | None:
         return value
     m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", str(value))
     if not m:
-        raise QueryError(KBErrors.E047, value=value)
+        raise QueryError(Errors.E047, value=value)
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     try:
         if day:
@@ -161,10 +160,11 @@ def parse_date(value: str | date | None, end: bool = False) -> date | None:
             return date.fromordinal(nxt.toordinal() - 1)
         return date(year, 12, 31) if end else date(year, 1, 1)
     except ValueError as err:
-        raise QueryError(KBErrors.E047, value=value) from err
+        raise QueryError(Errors.E047, value=value) from err
 
 
-def _fresh(store: Store, keys: list[str] | None = None) -> None:
+def refresh(store: Store, keys: list[str] | None = None) -> None:
+    """Merge the pairs left dirty (all, or those among ``keys``) before a read."""
     # Reads never show stale events: a pair left dirty (say, by a killed ingest) is merged first.
     with store.connect() as conn:
         dirty = pending_pairs(conn)
@@ -209,7 +209,7 @@ def _check_type(kind: str | None) -> None:
 
 def dyads(store: Store) -> list[Dyad]:
     """Every pair with its number of events and records, and its first and last dates."""
-    _fresh(store)
+    refresh(store)
     found: dict[str, Dyad] = {}
     with store.connect() as conn:
         e = t.events
@@ -241,7 +241,7 @@ def timeline(store: Store, pair: PairSpec, type: str | None = None, date_from: s
     _check_type(type)
     a, b = _pair(pair)
     key = pair_key(a, b)
-    _fresh(store, [key])
+    refresh(store, [key])
     start, end = parse_date(date_from), parse_date(date_to, end=True)
     where, params = "pair_key = :key", {"key": key}
     binds = [bindparam("key")]
@@ -262,7 +262,7 @@ def series(store: Store, pair: PairSpec, kind: str = "trade") -> Series:
     if len(words) > 2 and words[-1].lower() in SERIES_KINDS:  # "dyad series KAZ VNM trade"
         kind, pair = words[-1].lower(), words[:-1]
     if kind not in SERIES_KINDS:
-        raise QueryError(KBErrors.E052, kind=kind, choices=", ".join(SERIES_KINDS))
+        raise QueryError(Errors.E052, kind=kind, choices=", ".join(SERIES_KINDS))
     a, b = _pair(pair)
     points = []
     for ev in timeline(store, (a, b), type="trade"):
@@ -283,7 +283,7 @@ def conflicts(store: Store, pair: PairSpec | None = None) -> list[ConflictView]:
     key = None
     if pair is not None:
         key = pair_key(*_pair(pair))
-    _fresh(store, None if key is None else [key])
+    refresh(store, None if key is None else [key])
     return _conflicts(store, None if key is None else t.conflicts.c.pair_key == key)
 
 
@@ -327,7 +327,7 @@ def show(store: Store, event_id: str) -> EventDetail:
 
 def stats(store: Store) -> dict[str, Any]:
     """Counts of everything in the store."""
-    _fresh(store)
+    refresh(store)
     with store.connect() as conn:
         def count(table: Any, *where: Any) -> int:
             q = select(func.count()).select_from(table)

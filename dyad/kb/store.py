@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from contextlib import contextmanager
-from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -147,12 +147,3 @@ def _reason(err: BaseException) -> str:
     # The driver's first line says what happened; SQLAlchemy's trailer is noise here.
     message = str(getattr(err, "orig", None) or err).strip().splitlines()
     return message[0] if message else type(err).__name__
-
-
-def table_counts(conn: Connection) -> dict[str, int]:
-    """Row counts of the main tables."""
-    out = {}
-    for table in (schema.documents, schema.mentions, schema.records, schema.events,
-                  schema.conflicts, schema.persons, schema.dirty_pairs):
-        out[table.name] = conn.execute(select(text("count(*)")).select_from(table)).scalar_one()
-    return out

@@ -15,16 +15,13 @@ from typing import Any, Iterator
 
 from sqlalchemy import select
 
-from dyad.errors import Errors, StoreError
-
+from dyad.errors import Errors, QueryError, StoreError
+from dyad.kb import schema as t
+from dyad.kb.countries import lookup_country
+from dyad.kb.queries import refresh
+from dyad.kb.rows import row_interval
+from dyad.kb.store import Store
 from dyad.lang import lexicon
-
-from . import schema as t
-from .countries import lookup_country
-from .errors import KBErrors, QueryError
-from .queries import _fresh
-from .rows import row_interval
-from .store import Store
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 MAPPING = lexicon().path("cameo_plover.tsv")
@@ -237,13 +234,13 @@ def export(store: Store, folder: str | Path, fmt: str = "jsonl") -> dict[str, Pa
     """Write events, records and conflicts to ``folder`` as <table>.<fmt>; the files written."""
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
-        raise QueryError(KBErrors.E048, fmt=fmt, choices=", ".join(EXPORT_FORMATS))
+        raise QueryError(Errors.E048, fmt=fmt, choices=", ".join(EXPORT_FORMATS))
     out = Path(folder)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise StoreError(Errors.E050, path=out, reason=err.strerror or err) from err
-    _fresh(store)
+    refresh(store)
     sources = {"events": _event_rows, "records": _record_rows, "conflicts": _conflict_rows}
     written = {}
     for name, rows in sources.items():

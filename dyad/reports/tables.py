@@ -1,4 +1,4 @@
-"""Printing query results as a table (for people), JSON or CSV (for programs).
+"""Printing the knowledge base's query results as a table (for people), JSON or CSV (for programs).
 
 Lists print as JSON Lines (one object per line): ``timeline --format json`` gives one
 record of the record format per event, with "sources" (document ids) in place of "doc",
@@ -13,11 +13,10 @@ import json
 from datetime import date
 from typing import Any, Iterable, Sequence
 
+from dyad.errors import Errors, QueryError
+from dyad.kb.countries import country_name
+from dyad.kb.queries import ConflictView, Dyad, EventDetail, Series, StoredEvent
 from dyad.model import Interval
-
-from .countries import country_name
-from .errors import KBErrors, QueryError
-from .queries import ConflictView, Dyad, EventDetail, Series, StoredEvent
 
 FORMATS = ("table", "json", "csv")
 DIRECTED = {"visit", "invitation", "support"}
@@ -28,7 +27,7 @@ MAX_CELL = 70
 def check_format(fmt: str) -> str:
     """The format, lowercased; raises E049 when unknown."""
     if fmt.lower() not in FORMATS:
-        raise QueryError(KBErrors.E049, fmt=fmt, choices=", ".join(FORMATS))
+        raise QueryError(Errors.E049, fmt=fmt, choices=", ".join(FORMATS))
     return fmt.lower()
 
 

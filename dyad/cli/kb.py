@@ -1,9 +1,17 @@
 """The knowledge-base commands of `dyad` (ingest, dyads, timeline, series, conflicts, show,
-export, stats): argument parsing and printing over dyad.kb."""
+export, stats): argument parsing over ``dyad.kb``, printing through ``dyad.reports``."""
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Iterator
+
+from ..errors import Failure
+from .common import add_paths, add_run_options, options_from, report
+
+if TYPE_CHECKING:
+    from ..kb import Store
+    from ..pipeline import Processed
 
 DB_HELP = "the store: a SQLite file (default ./dyad.db, or $DYAD_DB) or a postgresql://user@host/db URL"
 FMT = ("table", "json", "csv")
@@ -23,18 +31,18 @@ def _pair(p: argparse.ArgumentParser) -> None:
                         "(Kazakhstan Vietnam, \"viêt nam\"); quote names of several words")
 
 
-def add_kb_commands(sub, paths, common) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the knowledge-base sub-commands on the `dyad` parser."""
     p = sub.add_parser("ingest", help="analyse documents and add them to the knowledge base",
                        description="Read, analyse and extract documents, and store them with their "
                                    "records; then merge reports of one event across articles. Safe to "
                                    "rerun: unchanged documents are skipped, changed ones replaced, and an "
                                    "interrupted run resumes where it stopped.")
-    paths(p)
+    add_paths(p)
     _db(p)
     p.add_argument("--batch-size", type=int, default=50, help="documents per transaction (default 50)")
     _fmt(p)
-    common(p)
+    add_run_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("dyads", help="pairs of countries, with counts of events and first/last dates")
@@ -85,9 +93,8 @@ def add_kb_commands(sub, paths, common) -> None:
     p.set_defaults(func=cmd_stats)
 
 
-def _store(args):
-    from .cli import options_from
-    from .kb import open_store
+def _store(args: argparse.Namespace) -> Store:
+    from ..kb import open_store
 
     return open_store(options_from(args).db)
 
@@ -102,16 +109,16 @@ def _print(text: str) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .cli import options_from, report
-    from .kb import format_summary, ingest
-    from .pipeline import Failed, process
+    from ..kb import ingest
+    from ..pipeline import process
+    from ..reports.tables import format_summary
 
     options = options_from(args)
     store = _store(args)
 
-    def items():
+    def items() -> Iterator[Processed | Failure]:
         for item in process(args.paths, options, extract=True):
-            if isinstance(item, Failed):
+            if isinstance(item, Failure):
                 report(item)
                 if not item.fatal:
                     continue
@@ -122,14 +129,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_dyads(args: argparse.Namespace) -> int:
-    from .kb import dyads, format_dyads
+    from ..kb import dyads
+    from ..reports.tables import format_dyads
 
     _print(format_dyads(dyads(_store(args)), args.format))
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from .kb import format_timeline, timeline
+    from ..kb import timeline
+    from ..reports.tables import format_timeline
 
     events = timeline(_store(args), _pair_arg(args.pair), type=args.type, date_from=args.date_from,
                       date_to=args.date_to)
@@ -138,12 +147,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_series(args: argparse.Namespace) -> int:
-    from .kb import format_series, series
+    from ..kb import series
+    from ..reports.tables import format_series
 
     s = series(_store(args), _pair_arg(args.pair), "trade")
     _print(format_series(s, args.format))
     if args.plot:
-        from .reports.charts import plot_series
+        from ..reports.charts import plot_series
 
         path = plot_series(s, args.plot)
         print(f"dyad: chart written to {path}", file=sys.stderr)
@@ -151,7 +161,8 @@ def cmd_series(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from .kb import conflicts, format_conflicts
+    from ..kb import conflicts
+    from ..reports.tables import format_conflicts
 
     pair = _pair_arg(args.pair) if args.pair else None
     _print(format_conflicts(conflicts(_store(args), pair), args.format))
@@ -159,14 +170,15 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .kb import format_event, show
+    from ..kb import show
+    from ..reports.tables import format_event
 
     _print(format_event(show(_store(args), args.event_id), args.format))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .kb import export
+    from ..reports.exports import export
 
     written = export(_store(args), args.folder, args.format)
     for name, path in written.items():
@@ -175,7 +187,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from .kb import format_stats, stats
+    from ..kb import stats
+    from ..reports.tables import format_stats
 
     _print(format_stats(stats(_store(args)), args.format))
     return 0
