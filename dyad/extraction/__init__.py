@@ -1,10 +1,14 @@
 """Extraction: the records of one analysed document (visits, meetings, agreements,
-invitations, relations, support, trade), each tied to the sentences that state it."""
+invitations, relations, support, trade), each tied to the sentences that state it.
+
+The extractors hold no word of a language: triggers, cues and function words come from the
+document's ``Lexicon`` (``DocView.lex``), built from ``dyad/lang/<lang>/``."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..language.gazetteer import load_gazetteer
+from ..lang import lexicon
+from ..language.gazetteer import gazetteer_for
 from ..model import Document, Record
 from ..options import Options
 from .agreements import extract_agreements
@@ -14,7 +18,7 @@ from .merge import date_lede, date_ongoing_visits, inherit_visit_dates, merge_re
 from .relations import extract_relations
 from .support import extract_support
 from .trade import extract_trade
-from .view import DocView, triggers
+from .view import DocView
 from .visits import extract_visits
 
 EXTRACTORS = (extract_visits, extract_meetings, extract_agreements, extract_invitations, extract_relations,
@@ -29,7 +33,7 @@ def _out_of_scope(view: DocView, record: Record) -> bool:
     if not record.evidence:
         return False
     start, end = record.evidence[0]
-    words = triggers(view.lang)["words"]
+    words = view.lex.words
     if record.type in ("visit", "meeting"):
         return view.fold_has(start, end, words["sport_cues"]) is not None
     if record.type == "support":
@@ -39,14 +43,14 @@ def _out_of_scope(view: DocView, record: Record) -> bool:
 
 def extract_records(document: Document, doc: Doc, options: Options) -> list[Record]:
     """Every record of an analysed document, merged within the document, in text order."""
-    view = DocView.build(document, doc, options.lang)
+    view = DocView.build(document, doc, lexicon(options.lang))
     records: list[Record] = []
     for extractor in EXTRACTORS:
         records += extractor(view)
     records = [r for r in records if not _out_of_scope(view, r)]
     records = merge_records(records)
     date_ongoing_visits(records)
-    gaz = load_gazetteer(options.lang)
+    gaz = gazetteer_for(view.lex)
     published = document.published.interval
     if document.published.source not in ("inferred", "unknown"):
         sents = [s for s in doc.sents if s.text.strip()]

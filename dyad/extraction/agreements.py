@@ -7,13 +7,13 @@ from spacy.tokens import Span, Token
 from ..lang.text import fold
 from ..model import Record
 from .common import anaphoric, date_for, fill_pair, person_names, sentence_evidence, status_of, topics_in, where_for
-from .view import DocView, triggers
+from .view import DocView
 
 CUT_DEPS = {"conj", "acl:relcl", "acl", "appos", "punct", "cc", "parataxis", "advcl"}
 
 
 def _count(view: DocView, tok: Token) -> int | None:
-    words = triggers(view.lang)["agreement"]["count_words"]
+    words = view.lex.triggers["agreement"]["count_words"]
     for c in tok.children:
         if c.dep_ in ("nummod", "det", "amod") and (c.like_num or fold(c.text) in words):
             if c.text.isdigit():
@@ -26,6 +26,7 @@ def _count(view: DocView, tok: Token) -> int | None:
 def _title_span(view: DocView, tok: Token) -> tuple[int, int]:
     """The agreement's name as written: the noun and its modifiers, without the period
     it covers, coordinated items, relative clauses or what follows a comma."""
+    words = view.lex.triggers["agreement"]
     periods = [d for d in view.dates_in(tok.sent.start_char, tok.sent.end_char) if d.kind == "span"]
     keep = [tok]
     for c in tok.children:
@@ -35,7 +36,7 @@ def _title_span(view: DocView, tok: Token) -> tuple[int, int]:
         first = sub[0]
         if any(first.idx <= d.start < sub[-1].idx + len(sub[-1]) for d in periods):
             # "pour la période 2023-2025" is the period, not the name
-            if fold(first.text) in ("pour", "sur", "couvrant") or any(fold(t.text) == "periode" for t in sub[:4]):
+            if fold(first.text) in words["period_leads"] or any(fold(t.text) in words["period_nouns"] for t in sub[:4]):
                 continue
         keep += sub
     # "libre-échange": a hyphen inside a word is no punctuation to cut at
@@ -49,7 +50,7 @@ def _title_span(view: DocView, tok: Token) -> tuple[int, int]:
         if t.text in (",", ";", "(") and t.i > tok.i or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
             break  # "l'accord ... devra être ratifié": the name stops before the verb
         end_tok = t if t.i > end_tok.i else end_tok
-    while end_tok.i > tok.i and (end_tok.is_punct or fold(end_tok.text) in ("et", "de", "du", "des", "d'", "la", "le", "pour")):
+    while end_tok.i > tok.i and (end_tok.is_punct or fold(end_tok.text) in words["title_trailing_words"]):
         end_tok = view.doc[end_tok.i - 1]
     return tok.idx, end_tok.idx + len(end_tok)
 
@@ -67,7 +68,7 @@ def _field_topics(view: DocView, tok: Token, title_end: int) -> list[str]:
     noun, read linearly (the parser often hangs them on the verb), up to the next agreement."""
     sent = tok.sent
     after = view.folded[title_end:sent.end_char]
-    cue = min((after.find(c) for c in triggers(view.lang)["words"]["field_cues"] if 0 <= after.find(c) < 3), default=-1)
+    cue = min((after.find(c) for c in view.lex.words["field_cues"] if 0 <= after.find(c) < 3), default=-1)
     if cue < 0:
         return []
     stop = sent.end_char
@@ -79,14 +80,15 @@ def _field_topics(view: DocView, tok: Token, title_end: int) -> list[str]:
 
 
 def _is_agreement_noun(view: DocView, tok: Token) -> str | None:
-    words = triggers(view.lang)["agreement"]
+    words = view.lex.triggers["agreement"]
     lemma = tok.lemma_.lower()
-    if lemma not in words["nouns"] and fold(tok.text).rstrip("s") in (fold(k) for k in words["nouns"]):
-        lemma = next(k for k in words["nouns"] if fold(k) == fold(tok.text).rstrip("s"))
+    if lemma not in words["nouns"]:
+        singular = view.lex.stem(tok.text, verb=False)  # "accords" -> "accord"
+        lemma = next((k for k in words["nouns"] if fold(k) == singular), lemma)
     kind = words["nouns"].get(lemma)
     if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if lemma == "accord":
+    if lemma in words["idiom_nouns"]:
         around = view.folded[max(0, tok.idx - 14):tok.idx + len(tok.text) + 6]
         if any(i in around for i in words["idioms"]):
             return None  # "se mettre d'accord", "en accord avec": agreeing, not an agreement
@@ -125,6 +127,7 @@ def _signing_of(tok: Token, signing: list[Token]) -> Token:
 def _signing_parties(view: DocView, signing: list[Token]) -> list[str]:
     """Who signed with whom: the signing verb's subject and its "avec"/"entre" partner
     ("l'Union, avec laquelle le Vietnam a conclu un accord")."""
+    partner_cases = view.words("comitative") | view.words("agentive")
     out = []
     for s in signing:
         if s.pos_ != "VERB":
@@ -133,7 +136,7 @@ def _signing_parties(view: DocView, signing: list[Token]) -> list[str]:
             if c.dep_ not in ("nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent"):
                 continue
             cases = {fold(x.text) for x in c.children if x.dep_ == "case"}
-            if c.dep_.startswith("obl") and not cases & {"avec", "entre", "par"}:
+            if c.dep_.startswith("obl") and not cases & partner_cases:
                 continue
             if c.pos_ == "PRON" and s.dep_ == "acl:relcl":
                 a = view.party_below(s.head, depth=1)  # the relative pronoun's antecedent
@@ -147,7 +150,7 @@ def _signing_parties(view: DocView, signing: list[Token]) -> list[str]:
 
 def extract_agreements(view: DocView) -> list[Record]:
     """Agreements in sentences that speak of signing or adopting them."""
-    words = triggers(view.lang)["agreement"]
+    words = view.lex.triggers["agreement"]
     out = []
     for sent in view.doc.sents:
         signing = [t for t in sent if t.lemma_.lower() in words["signing_lemmas"]]
@@ -164,15 +167,21 @@ def extract_agreements(view: DocView) -> list[Record]:
     return out
 
 
+def _definite(view: DocView, det: str) -> bool:
+    """A definite or demonstrative determiner ("l'accord", "cet accord"): a document already known."""
+    return det in view.words("definite_articles") or det in view.words("demonstratives")
+
+
 def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Token]) -> Record | None:
+    words = view.lex.triggers["agreement"]
     count = _count(view, tok)
     plural = "Plur" in tok.morph.get("Number")
     det = next((fold(c.text) for c in tok.children if c.dep_ == "det"), "")
     start, end = _title_span(view, tok)
     title_text = view.text(start, end)
     folded_title = fold(title_text)
-    generic = count is not None or (plural and det in ("des", "", "plusieurs", "de", "d'", "quelques", "divers"))
-    recounted = count is not None and det in ("les", "ces")
+    generic = count is not None or (plural and (not det or det in words["generic_determiners"]))
+    recounted = count is not None and det in words["recounting_determiners"]
     if recounted:
         count = None  # "les deux textes signés à Hanoï": the documents just told, counted again
     attrs: dict = {"kind": kind}
@@ -189,7 +198,8 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
     if not parties:
         return None
     d = date_for(view, signing[0], sent, ("absolute", "partial", "relative"), avoid=[(start, end)])
-    if d is not None and period and d.interval and fold(view.text(max(sent.start_char, d.start - 12), d.start)).strip().endswith("periode"):
+    if d is not None and period and d.interval and \
+            fold(view.text(max(sent.start_char, d.start - 12), d.start)).strip().endswith(tuple(words["period_nouns"])):
         d = None
     status = status_of(view, signing[0], sent)
     if status:
@@ -200,10 +210,10 @@ def _record(view: DocView, tok: Token, kind: str, sent: Span, signing: list[Toke
             if c.dep_ in ("nsubj", "obl:agent"):
                 signers += [a for a in view.persons_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
     # "L'accord devra être ratifié", "cet accord": the document already told, not a new one
-    told = anaphoric(tok, view.lang) or (not generic and count is None and fold(title_text) == fold(tok.text)
-                              and det in ("l'", "le", "la", "les", "ce", "cet", "cette", "ces")) or \
+    told = anaphoric(tok, view.lex) or (not generic and count is None and fold(title_text) == fold(tok.text)
+                                        and _definite(view, det)) or \
         recounted or \
-        any(w in folded_title for w in triggers(view.lang)["agreement"]["descriptions"])  # "accord de ce type"
+        any(w in folded_title for w in words["descriptions"])  # "accord de ce type"
     return Record(view.document.id, "agreement", parties[0], parties[1], person_names(signers),
                   d.interval if d else None, where_for(view, sent, parties), topics, attrs,
                   [sentence_evidence(sent)], notes={"anaphoric": told})

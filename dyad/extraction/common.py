@@ -3,28 +3,28 @@ parties when the syntax leaves one open, and its topics.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from ..lang import Lexicon
 from ..lang.text import fold
-from ..language.gazetteer import load_gazetteer
+from ..language.gazetteer import gazetteer_for
 from ..language.tense import governing_verb, tense_at, verb_tense
-from ..lang import lexicon
-from .view import Actor, DocView, triggers
+from .view import Actor, DocView
 
 
-def tense_of(tok: Token, lang: str = "fr") -> str | None:
+def tense_of(tok: Token, lex: Lexicon) -> str | None:
     verb = governing_verb(tok)
-    return verb_tense(verb, lang) if verb is not None else None
+    return verb_tense(verb, lex.lang) if verb is not None else None
 
 
 def status_of(view: DocView, tok: Token, sent: Span) -> str | None:
     """"planned" for announced or expected facts, "cancelled" for called-off ones, else None."""
-    words = triggers(view.lang)["status"]
+    words = view.lex.triggers["status"]
     if view.fold_has(sent.start_char, sent.end_char, words["cancelled_words"]):
         return "cancelled"
-    tense = tense_of(tok, view.lang)
+    tense = tense_of(tok, view.lex)
     if tense == "future":
         return "planned"
     verb = governing_verb(tok)
@@ -45,9 +45,9 @@ def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("a
     """The date mention that dates the fact at ``tok``: in its clause first, else nearest in the sentence."""
     cands = [d for d in view.dates_in(sent.start_char, sent.end_char) if d.kind in kinds
              and not _other_time(view, d, tok)]
-    if tense_of(tok, view.lang) == "past":
+    if tense_of(tok, view.lex) == "past":
         # "a soutenu la présidence de la COP28, qui s'ouvrira le 30 novembre": a coming event's date
-        cands = [d for d in cands if tense_at(view.doc, d.start, view.lang) != "future" or d.explicit_year]
+        cands = [d for d in cands if tense_at(view.doc, d.start, view.lex.lang) != "future" or d.explicit_year]
     if avoid:
         cands = [d for d in cands if not any(a <= d.start < b for a, b in avoid)]
     if not cands:
@@ -75,15 +75,17 @@ def _other_time(view: DocView, d, tok: Token) -> bool:
             break
         if a.dep_ == "acl:relcl" or (a.dep_ == "acl" and a.head.i not in own):
             return True  # "Choucha, ville reprise en novembre dernier": about the town, not the visit
-    if fold(view.raw[max(0, d.start - 8):d.start]).split()[-1:] in (["depuis"], ["avant"], ["apres"]):
+    last = fold(view.raw[max(0, d.start - 8):d.start]).split()[-1:]
+    if last and last[0] in view.words("other_time_leads"):
         return True
     before = fold(view.raw[max(tok.sent.start_char, d.start - 40):d.start])
-    if "depuis" in before and "depuis" not in fold(view.raw[max(0, tok.idx - 10):tok.idx + len(tok.text)]):
+    near = fold(view.raw[max(0, tok.idx - 10):tok.idx + len(tok.text)])
+    if any(w in before and w not in near for w in view.words("since")):
         return True  # "depuis son élection, en décembre 2019"
     t, steps = span.root, 0
     stop = {tok.i, tok.head.i}
     while t.head.i != t.i and t.i not in stop and steps < 4:
-        if any(c.dep_ == "case" and fold(c.text) in triggers(view.lang)["words"]["other_time"] for c in t.children):
+        if any(c.dep_ == "case" and fold(c.text) in view.lex.words["other_time"] for c in t.children):
             return True
         t, steps = t.head, steps + 1
     return False
@@ -98,13 +100,13 @@ def where_for(view: DocView, sent: Span, parties: list[str | None], host: str | 
                 return a.city
     for a in cities:
         prev = fold(view.raw[max(0, a.start - 4):a.start])
-        if a.code in parties or prev.endswith(("a ", "au ", "en ", "de ")):
+        if a.code in parties or _ends_with_word(prev, view.words("city_prepositions")):
             return a.city
     for a in view.actors_in(sent.start_char, sent.end_char):
         if a.kind == "country" and a.code not in parties and len(a.code) == 3:
             prev = fold(view.raw[max(0, a.start - 4):a.start])
-            if prev.endswith(("en ", "au ", "aux ")):
-                return load_gazetteer(view.lang).country_name(a.code, "en")
+            if _ends_with_word(prev, view.words("country_prepositions")):
+                return gazetteer_for(view.lex).country_name(a.code, "en")
     return None
 
 
@@ -137,17 +139,16 @@ def fill_pair(view: DocView, sent: Span, found: list[str | None], near: int | No
     return main if len(main) == 2 and view.pair_settled else None
 
 
-def _topic_table(lang: str) -> list[tuple[str, str]]:
-    return lexicon(lang).topics
-
-
+def _ends_with_word(text: str, words: Collection[str]) -> bool:
+    """Does the text end with one of the words and a space ("à " before "Hanoï")?"""
+    return any(text.endswith(w + " ") for w in words)
 
 
 def topics_in(view: DocView, start: int, end: int) -> list[str]:
     """Sectors named in a span of text, mapped through the topic table, in order of mention."""
     text = view.folded[start:end]
     found: dict[str, int] = {}
-    for word, topic in _topic_table(view.lang):
+    for word, topic in view.lex.topics:
         i = text.find(word)
         while i >= 0:
             if i == 0 or not text[i - 1].isalnum():
@@ -188,7 +189,7 @@ def subject_party(view: DocView, verb: Token, climb: int = 3) -> Actor | None:
             a = view.party_below(c)
             if a is not None:
                 return a
-            if fold(c.text) in triggers(view.lang)["words"]["pronouns"]:
+            if fold(c.text) in view.lex.words["pronouns"]:
                 return last_person_before(view, c.idx)
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return subject_party(view, verb.head)
@@ -201,7 +202,7 @@ def subject_party(view: DocView, verb: Token, climb: int = 3) -> Actor | None:
     return None
 
 
-def children_with_case(tok: Token, cases: tuple[str, ...], deps=("nmod", "obl", "obl:arg", "obl:mod", "obj")) -> list[Token]:
+def children_with_case(tok: Token, cases: Collection[str], deps=("nmod", "obl", "obl:arg", "obl:mod", "obj")) -> list[Token]:
     """Children of a token introduced by one of the prepositions given."""
     out = []
     for c in tok.children:
@@ -214,7 +215,7 @@ def children_with_case(tok: Token, cases: tuple[str, ...], deps=("nmod", "obl", 
 
 def negated(view: DocView, tok: Token) -> bool:
     """"sans rompre les liens", "n'a pas signé": the fact is denied."""
-    words = set(triggers(view.lang)["negation"])
+    words = set(view.lex.triggers["negation"])
     verb = governing_verb(tok) or tok
     for t in (tok, verb):
         if any(fold(c.text) in words and c.dep_ in ("advmod", "mark", "case", "cc") for c in t.children):
@@ -222,9 +223,9 @@ def negated(view: DocView, tok: Token) -> bool:
     return False
 
 
-def anaphoric(tok: Token, lang: str = "fr") -> bool:
+def anaphoric(tok: Token, lex: Lexicon) -> bool:
     """"cette visite", "ces entretiens": a fact already told, not a new one."""
-    words = triggers(lang)["words"]["demonstratives"]
+    words = lex.words["demonstratives"]
     return any(c.dep_ == "det" and fold(c.text) in words for c in tok.children)
 
 

@@ -7,21 +7,22 @@ from ..lang.text import fold
 from ..language.tense import tense_at
 from ..model import Record
 from .common import date_for, person_names, sentence_evidence, status_of, subject_party, tense_of
-from .view import Actor, DocView, triggers
+from .view import Actor, DocView
 
 
 def _purpose(view: DocView, tok: Token) -> str:
     sent = tok.sent
-    for phrase, purpose in triggers(view.lang)["invitation"]["for"]:
+    for phrase, purpose in view.lex.triggers["invitation"]["for"]:
         if view.fold_has(tok.idx, sent.end_char, [phrase]):
             return purpose
     return "visit"
 
 
 def _invitee(view: DocView, tok: Token) -> Actor | None:
+    dative = view.words("dative")
     for c in tok.children:
         if c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl", "obl:arg", "nmod") and
-                                          any(fold(x.text) in ("a", "au", "aux") for x in c.children if x.dep_ == "case")):
+                                          any(fold(x.text) in dative for x in c.children if x.dep_ == "case")):
             a = view.party_below(c, depth=2)
             if a is not None and a.kind != "place":
                 return a
@@ -30,7 +31,7 @@ def _invitee(view: DocView, tok: Token) -> Actor | None:
 
 def extract_invitations(view: DocView) -> list[Record]:
     """Invitations; "à l'invitation de" belongs to the visit it introduces instead."""
-    words = triggers(view.lang)["invitation"]
+    words = view.lex.triggers["invitation"]
     out = []
     for tok in view.doc:
         lemma = tok.lemma_.lower()
@@ -43,8 +44,8 @@ def extract_invitations(view: DocView) -> list[Record]:
         elif tok.pos_ == "NOUN" and lemma in words["nouns"]:
             head = tok.head
             prev = fold(view.raw[max(0, tok.idx - 12):tok.idx])
-            if prev.rstrip().endswith(("a l'", "sur l'", "sur")) or tok.dep_ in ("obl", "obl:mod", "nmod") and \
-                    any(fold(c.text) in ("a", "sur") for c in tok.children if c.dep_ == "case"):
+            if prev.rstrip().endswith(tuple(words["visit_leads"])) or tok.dep_ in ("obl", "obl:mod", "nmod") and \
+                    any(fold(c.text) in words["visit_cases"] for c in tok.children if c.dep_ == "case"):
                 continue
             if head.pos_ != "VERB" or head.lemma_.lower() not in words["act_verbs"]:
                 continue
@@ -69,7 +70,8 @@ def extract_invitations(view: DocView) -> list[Record]:
             continue
         sent = tok.sent
         d = date_for(view, tok, sent, ("absolute", "partial", "relative"))
-        if d is not None and tense_at(view.doc, d.start, view.lang) == "future" and tense_of(tok, view.lang) != "future":
+        if d is not None and tense_at(view.doc, d.start, view.lex.lang) == "future" and \
+                tense_of(tok, view.lex) != "future":
             d = None  # "au sommet que Séoul accueillera l'an prochain": the event's date, not the invitation's
         attrs: dict = {"for": _purpose(view, tok)}
         status = status_of(view, tok, sent)

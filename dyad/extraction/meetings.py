@@ -6,26 +6,29 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ..lang import Lexicon
 from ..lang.text import fold
+from ..language.gazetteer import gazetteer_for
 from ..model import Record
 from .common import (anaphoric, date_for, fill_pair, person_names, sentence_evidence, short_interval, status_of,
                      subject_party, topics_in, where_for)
-from .view import DocView, triggers
+from .view import DocView
 
+SPACES = r"[^\S]*"  # any run of white space: \s, written without a letter
 
 
 @lru_cache(maxsize=None)
-def _ordinals(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
-    words = triggers(lang)["words"]
+def _ordinals(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int]]:
+    words = lex.words
     suffixes = "|".join(map(re.escape, sorted(words["ordinal_suffixes"], key=len, reverse=True)))
     names = {w: n for n, w in enumerate(words["ordinal_words"], start=1)}
     alt = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    return re.compile(rf"\b(\d{{1,3}})\s*(?:{suffixes})\b|\b({alt})\b"), names
+    return re.compile(rf"\b(\d{{1,3}}){SPACES}(?:{suffixes})\b|\b({alt})\b"), names
 
 
-def _ordinal(text: str, lang: str = "fr") -> int | None:
+def _ordinal(text: str, lex: Lexicon) -> int | None:
     """"La 5e réunion", "la septième session": the session's number."""
-    pattern, names = _ordinals(lang)
+    pattern, names = _ordinals(lex)
     m = pattern.search(text)
     if not m:
         return None
@@ -33,19 +36,19 @@ def _ordinal(text: str, lang: str = "fr") -> int | None:
 
 
 def _format(view: DocView, tok: Token) -> str | None:
-    words = triggers(view.lang)["meeting"]
+    words = view.lex.triggers["meeting"]
     sent = tok.sent
     lo, hi = max(sent.start, tok.i - 6), min(sent.end, tok.i + 8)
     window = view.doc[lo:hi]
     if view.fold_has(window.start_char, window.end_char, words["call_phrases"]):
         return "call"
     lemma = tok.lemma_.lower()
-    if lemma in words["committee_nouns"] or lemma in ("comité", "commission"):
+    if lemma in words["committee_nouns"]:
         if view.fold_has(sent.start_char, sent.end_char, words["committee_phrases"]):
             return "committee"
         # "La 5e réunion a eu lieu à Astana", the committee named just before
         prev = [s for s in view.doc.sents if s.end_char <= sent.start_char][-2:]
-        if prev and _ordinal(view.folded[sent.start_char:tok.idx + len(tok.text)], view.lang) and \
+        if prev and _ordinal(view.folded[sent.start_char:tok.idx + len(tok.text)], view.lex) and \
                 view.fold_has(prev[0].start_char, sent.start_char, words["committee_phrases"]):
             return "committee"
         return None
@@ -53,13 +56,13 @@ def _format(view: DocView, tok: Token) -> str | None:
 
 
 def _is_trigger(view: DocView, tok: Token) -> bool:
-    words = triggers(view.lang)["meeting"]
+    words = view.lex.triggers["meeting"]
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma in words["summit_words"]:
         # a summit of two ("un sommet virtuel entre M. Modi et ...") is talks; of many, not bilateral
         window = view.folded[tok.idx:min(tok.sent.end_char, tok.idx + 30)]
         igo = any(view.actor_of(t) is not None and view.actor_of(t).kind == "igo" for t in tok.subtree)
-        habitual = any(fold(c.text) in ("annuel", "annuelle", "regulier", "periodique") for c in tok.children)
+        habitual = any(fold(c.text) in words["habitual_words"] for c in tok.children)
         return not igo and not habitual and any(c in window for c in words["bilateral_summit_cues"])
     if tok.pos_ == "NOUN" and (lemma in words["nouns"] or lemma in words["committee_nouns"]):
         return True
@@ -67,7 +70,7 @@ def _is_trigger(view: DocView, tok: Token) -> bool:
         if lemma in words["call_only_verbs"]:
             return _format(view, tok) == "call"  # "ils se sont parlé au téléphone"
         if lemma in words["reflexive_only"]:
-            return any(fold(c.text) in ("se", "s'", "nous") for c in tok.children)
+            return any(fold(c.text) in view.words("reflexive_pronouns") for c in tok.children)
         return True
     return False
 
@@ -106,7 +109,7 @@ def extract_meetings(view: DocView) -> list[Record]:
             pair = view.pair_below(tok.head) or view.pair_below(tok)
             if pair:
                 found += pair
-            between = [c for c in tok.children if any(fold(x.text) in ("entre", "avec") for x in c.children
+            between = [c for c in tok.children if any(fold(x.text) in view.words("comitative") for x in c.children
                                                       if x.dep_ == "case")]
             for c in between:  # "des pourparlers entre les délégations russe et ukrainienne"
                 found += [a.code for a in view.actors_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
@@ -115,9 +118,7 @@ def extract_meetings(view: DocView) -> list[Record]:
                 a = view.party_below(c, depth=2)
                 if a is not None and a.kind != "place":
                     found.append(a.code)
-            told = any(c.dep_ in ("det", "det:poss") and fold(c.text) in ("l'", "le", "la", "leur", "leurs", "son", "sa", "ses")
-                       for c in tok.children) and "Sing" in tok.morph.get("Number") or \
-                any(fold(c.text) in ("leur", "leurs", "ses") for c in tok.children)
+            told = _definite_or_owned(view, tok)
             if not any(found) and not told and not view.pair_in(sent.start_char, sent.end_char) \
                     and not view.persons_in(sent.start_char, sent.end_char, known=False):
                 continue  # "les discussions porteront sur ...": no one is said to meet
@@ -136,12 +137,12 @@ def extract_meetings(view: DocView) -> list[Record]:
         parties = fill_pair(view, sent, found, near=tok.idx)
         if not parties:
             continue
-        told = tok.pos_ == "NOUN" and anaphoric(tok, view.lang)
+        told = tok.pos_ == "NOUN" and anaphoric(tok, view.lex)
         d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
         when = d.interval if short_interval(d) else None
         attrs: dict = {"format": fmt}
         if fmt == "committee":
-            n = _ordinal(view.folded[sent.start_char:sent.end_char], view.lang)
+            n = _ordinal(view.folded[sent.start_char:sent.end_char], view.lex)
             if n:
                 attrs["ordinal"] = n
         status = status_of(view, tok, sent)
@@ -159,16 +160,16 @@ def _thing_met(view: DocView, tok: Token) -> bool:
     """"recevoir" and "rencontrer" meet someone only when their object is a party or a
     person; an object that names neither is a thing ("recevoir un prix") or a crowd. A
     relative pronoun stands for the noun the clause hangs on."""
-    if tok.lemma_.lower() not in triggers(view.lang)["meeting"]["needs_party_object"]:
+    if tok.lemma_.lower() not in view.lex.triggers["meeting"]["needs_party_object"]:
         return False
     obj = next((c for c in tok.children if c.dep_ == "obj"), None)
     if obj is None or any(d.start <= obj.idx < d.end for d in view.dates_in(obj.sent.start_char, obj.sent.end_char)):
         return False  # "a reçu lundi ...": the parser took the day for the object
     if obj.pos_ == "PRON":
-        if tok.dep_ != "acl:relcl" or fold(obj.text) not in ("que", "qu'"):
+        if tok.dep_ != "acl:relcl" or fold(obj.text) not in view.words("object_relatives"):
             return False  # "il l'a reçu": someone already named
         obj = tok.head
-    if any(c.dep_ == "case" and fold(c.text) in ("de", "du", "des", "d'") for c in obj.children):
+    if any(c.dep_ == "case" and fold(c.text) in view.words("partitive") for c in obj.children):
         # "a reçu de la Russie des avions": the parser takes the giver for the object; what
         # is received hangs under it
         things = [c for c in obj.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
@@ -179,7 +180,14 @@ def _thing_met(view: DocView, tok: Token) -> bool:
     return not any(view.persons_in(t.idx, t.idx + len(t.text), known=False) for t in obj.subtree)
 
 
-def _gaz_code(view: DocView, word: str) -> str | None:
-    from ..language.gazetteer import load_gazetteer
+def _definite_or_owned(view: DocView, tok: Token) -> bool:
+    """"l'entretien", "leurs entretiens": talks told as known, or as someone's."""
+    possessives = view.words("possessives")
+    dets = view.words("singular_definite_articles") | possessives
+    definite = any(c.dep_ in ("det", "det:poss") and fold(c.text) in dets for c in tok.children) \
+        and "Sing" in tok.morph.get("Number")
+    return definite or any(fold(c.text) in possessives for c in tok.children)
 
-    return load_gazetteer(view.lang).country_code(word)
+
+def _gaz_code(view: DocView, word: str) -> str | None:
+    return gazetteer_for(view.lex).country_code(word)

@@ -5,15 +5,16 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..lang import Lexicon
 from ..lang.text import fold
 from ..model import Record
 from .common import date_for, fill_pair, negated, sentence_evidence, status_of
-from .view import DocView, triggers
+from .view import DocView
 
 
 def _kind_hits(view: DocView, sent: Span) -> list[tuple[int, str, str]]:
     """Each kind of tie named in the sentence: (offset, phrase, kind), longest phrase first."""
-    words = triggers(view.lang)["relations"]
+    words = view.lex.triggers["relations"]
     text = view.folded[sent.start_char:sent.end_char]
     taken: list[tuple[int, int]] = []
     hits = []
@@ -32,12 +33,12 @@ class Changes:
     """The words of change of a language, by form and by stem (for forms the lemmatiser misses,
     "élevé" for "élever"), built once."""
 
-    def __init__(self, lang: str) -> None:
-        words = triggers(lang)["relations"]["changes"]
+    def __init__(self, lex: Lexicon) -> None:
+        words = lex.triggers["relations"]["changes"]
         self.by_form = {fold(k): v for k, v in words.items()}
         self.by_stem = {}
         for word, change in self.by_form.items():
-            stem = word[:-2] if word.endswith(("er", "ir", "re")) and len(word) > 5 else word
+            stem = lex.stem(word, verb=True)
             if len(stem) >= 4:
                 self.by_stem[stem] = change
 
@@ -51,8 +52,8 @@ class Changes:
 
 
 @lru_cache(maxsize=None)
-def changes_for(lang: str) -> Changes:
-    return Changes(lang)
+def changes_for(lex: Lexicon) -> Changes:
+    return Changes(lex)
 
 
 def _change_for(view: DocView, sent: Span, offset: int, changes: Changes) -> Token | None:
@@ -71,10 +72,11 @@ def _parties(view: DocView, change_tok: Token) -> list[str]:
     and the partner introduced by "avec" or "entre"."""
     if change_tok.pos_ != "VERB":
         return []
+    partner_cases = view.words("comitative")
     out = []
     for c in change_tok.children:
         cases = {fold(x.text) for x in c.children if x.dep_ == "case"}
-        if c.dep_ in ("nsubj", "nsubj:pass") or cases & {"avec", "entre"}:
+        if c.dep_ in ("nsubj", "nsubj:pass") or cases & partner_cases:
             out += [a.code for a in view.actors_from(c) if a.kind in ("country", "igo", "place", "person")]
     codes = list(dict.fromkeys(out))
     return codes if len(codes) >= 2 else []
@@ -82,7 +84,7 @@ def _parties(view: DocView, change_tok: Token) -> list[str]:
 
 def _changes_in(view: DocView, sent: Span, changes: Changes) -> list[tuple[int, str, Token, str]]:
     """Each tie the sentence changes: (offset, kind, word of change, change)."""
-    words = triggers(view.lang)["relations"]
+    words = view.lex.triggers["relations"]
     hits = _kind_hits(view, sent)
     out, used = [], set()
     for offset, phrase, kind in hits:
@@ -102,13 +104,13 @@ def _changes_in(view: DocView, sent: Span, changes: Changes) -> list[tuple[int, 
                 kind = "other"
             else:
                 continue
-        if kind == "other" and phrase == "partenariat" and \
+        if kind == "other" and phrase in words["vague_kinds"] and \
                 not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
             continue  # "lancer un partenariat" on its own is too vague to record
-        if change == "upgraded" and fold(change_tok.lemma_) in ("porter", "passer", "transformer") and \
+        if change == "upgraded" and fold(change_tok.lemma_) in words["cued_upgrade_verbs"] and \
                 not view.fold_has(sent.start_char, sent.end_char, words["upgrade_cues"]):
             continue
-        if change == "established" and fold(change_tok.lemma_) in ("signer", "conclure"):
+        if change == "established" and fold(change_tok.lemma_) in words["agreement_verbs"]:
             continue  # signing a partnership document is an agreement
         used.add(change_tok.i)
         out.append((offset, kind, change_tok, change))
@@ -117,8 +119,7 @@ def _changes_in(view: DocView, sent: Span, changes: Changes) -> list[tuple[int, 
 
 def extract_relations(view: DocView) -> list[Record]:
     """A change in the relationship: a kind of tie and a change verb or noun in one sentence."""
-    words = triggers(view.lang)["relations"]
-    changes = changes_for(view.lang)
+    changes = changes_for(view.lex)
     out = []
     for sent in view.doc.sents:
         found_changes = _changes_in(view, sent, changes)
@@ -144,7 +145,7 @@ def extract_relations(view: DocView) -> list[Record]:
 
 def _date(view: DocView, sent: Span, change_tok: Token, offset: int, offsets: list[int]):
     """The date of this change: with several ties in one sentence, the date nearest each."""
-    if view.fold_has(sent.start_char, sent.end_char, triggers(view.lang)["relations"]["anniversary_words"]):
+    if view.fold_has(sent.start_char, sent.end_char, view.lex.triggers["relations"]["anniversary_words"]):
         # "le 30e anniversaire de l'établissement ...": the date nearest the verb of change,
         # not the anniversary's own
         dated = [x for x in view.dates_in(sent.start_char, sent.end_char) if x.explicit_year]

@@ -7,28 +7,37 @@ from spacy.tokens import Token
 from ..lang.text import fold
 from ..model import Record
 from .common import date_for, fill_pair, sentence_evidence, status_of, subject_party
-from .view import DocView, triggers
+from .view import DocView
 
 
 def _object_text(view: DocView, tok: Token) -> str | None:
     """What is supported, as written: the complement after the verb or noun."""
-    cues = triggers(view.lang)["support"]["object_cues"]
+    cues = view.lex.triggers["support"]["object_cues"]
+    leading = set(view.lex.triggers["support"]["object_prepositions"]) | view.words("possessives") | \
+        view.words("definite_articles")
     for c in sorted(tok.children, key=lambda c: c.i):
         if c.i < tok.i or c.dep_ in ("punct", "cc", "conj", "advmod", "nsubj", "aux", "aux:tense"):
             continue
         sub = list(c.subtree)
         text = view.text(sub[0].idx, sub[-1].idx + len(sub[-1]))
         if any(w in fold(text) for w in cues) or c.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
-            words = text.split()
-            while words and fold(words[0]) in ("pour", "a", "au", "dans", "son", "sa", "ses", "leur", "leurs", "le", "la", "les", "l'"):
-                words.pop(0)
-            return " ".join(words) or None
+            parts = text.split()
+            while parts and fold(parts[0]) in leading:  # "pour son adhésion" -> "adhésion"
+                parts.pop(0)
+            return " ".join(parts) or None
     return None
+
+
+def _unreflexive(view: DocView, lemma: str) -> str:
+    """A folded lemma without its elided reflexive pronoun ("s'engager" -> "engager")."""
+    folded = fold(lemma)
+    elided = next((p for p in view.words("reflexive_pronouns") if p.endswith("'") and folded.startswith(p)), "")
+    return folded[len(elided):]
 
 
 def extract_support(view: DocView) -> list[Record]:
     """Every statement of support with a supported party or a mutual pledge."""
-    words = triggers(view.lang)["support"]
+    words = view.lex.triggers["support"]
     out = []
     for tok in view.doc:
         lemma = tok.lemma_.lower()
@@ -37,7 +46,7 @@ def extract_support(view: DocView) -> list[Record]:
         sent = tok.sent
         window = view.doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 4)]
         holders = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
-        reflexive = any(fold(c.text) in ("se", "s'", "nous") for h in holders for c in h.children)
+        reflexive = any(fold(c.text) in view.words("reflexive_pronouns") for h in holders for c in h.children)
         mutual = bool(view.fold_has(window.start_char, window.end_char, words["mutual_words"])) or \
             (reflexive and tok.pos_ == "VERB")
         if reflexive and lemma in words["reflexive_other_sense"] and \
@@ -47,7 +56,7 @@ def extract_support(view: DocView) -> list[Record]:
         if subj is not None and view.percents_in(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)):
             continue  # "23 % des Français soutiennent ...": a poll, not a party's support
         obj = _object_text(view, tok)
-        if lemma == "reconnaître" or lemma == "reconnaissance":
+        if lemma in words["recognition_words"]:
             if not (obj and any(w in fold(obj) for w in words["recognition_objects"])):
                 continue
         if tok.pos_ == "VERB":
@@ -62,12 +71,12 @@ def extract_support(view: DocView) -> list[Record]:
         else:
             # "le soutien du Japon": the owner is a "de" complement, not "à l'adhésion de ..."
             owner = next((c for c in tok.children if c.dep_ == "det:poss" or c.dep_ == "nmod" and
-                          any(fold(x.text) in ("de", "du", "des", "d'") for x in c.children if x.dep_ == "case")), None)
+                          any(fold(x.text) in view.words("partitive") for x in c.children if x.dep_ == "case")), None)
             supporter = view.party_below(owner, depth=2) if owner is not None else None
             if supporter is None and tok.head.pos_ == "VERB":
                 supporter = subject_party(view, tok.head)
             target = next((c for c in tok.children if c.dep_ == "nmod" and
-                           any(fold(x.text) in ("a", "au", "aux") for x in c.children if x.dep_ == "case")), None)
+                           any(fold(x.text) in view.words("dative") for x in c.children if x.dep_ == "case")), None)
             supported = view.party_below(target, depth=2) if target is not None else None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if tok.dep_ in ("xcomp", "conj") and subj is None:
@@ -88,23 +97,22 @@ def extract_support(view: DocView) -> list[Record]:
             supporter = view.resolve(supporter, supported.code if supported else None)
             if supporter is None or supported is None or not supported.code or supporter.code == supported.code:
                 continue
-            if not obj and supported is None:
-                continue
             actor, target = supporter.code, supported.code
         d = date_for(view, tok, sent, ("absolute", "partial", "relative"))
         attrs: dict = {"object": obj or "", "mutual": mutual}
         status = status_of(view, tok, sent)
         head = tok.head
-        if status is None and head.i != tok.i and fold(head.lemma_).removeprefix("s'") in (fold(w) for w in words["plan_verbs"]):
+        plans = {fold(w) for w in words["plan_verbs"]}
+        if status is None and head.i != tok.i and _unreflexive(view, head.lemma_) in plans:
             status = "planned"
         if status is None:
             gov = tok.head.head if tok.head.dep_ == "xcomp" else None
-            if gov is not None and fold(gov.lemma_) in (fold(w) for w in words["plan_verbs"]):
+            if gov is not None and fold(gov.lemma_) in plans:
                 status = "planned"
         if status:
             attrs["status"] = status
         # "a réaffirmé à cette occasion son soutien": said during the event the article reports
-        occasion = d is None and bool(view.fold_has(sent.start_char, sent.end_char, triggers(view.lang)["words"]["occasion"]))
+        occasion = d is None and bool(view.fold_has(sent.start_char, sent.end_char, view.lex.words["occasion"]))
         out.append(Record(view.document.id, "support", actor, target, [], d.interval if d else None, None,
                           None, attrs, [sentence_evidence(sent)], notes={"occasion": occasion}))
     return out

@@ -3,10 +3,12 @@ and change. Not a country's total trade, not investment or aid."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lang import Lexicon
 from ..model import Record
 from .common import fill_pair, sentence_evidence
-from .view import DocView, triggers
+from .view import DocView
 
 
 def _nearest_cue(view: DocView, start: int, amount_start: int, words: dict) -> tuple[str, int] | None:
@@ -36,7 +38,7 @@ def _in_a_name(view: DocView, sent_start: int, at: int) -> bool:
 
 def extract_trade(view: DocView) -> list[Record]:
     """One record per bilateral trade figure."""
-    words = triggers(view.lang)["trade"]
+    words = view.lex.triggers["trade"]
     out: list[Record] = []
     last_pair: list[str] | None = None
     last_end = -1
@@ -53,7 +55,7 @@ def extract_trade(view: DocView) -> list[Record]:
         for n, amt in enumerate(amounts):
             cue = _nearest_cue(view, sent.start_char, amt.start, words)
             after = view.folded[amt.end:min(sent.end_char, amt.end + 30)].lstrip()
-            if cue is None and any(after.startswith(p) for p in ("d'echanges", "d'echanges commerciaux", "de commerce", "d'exportations", "d'importations")):
+            if cue is None and after.startswith(tuple(words["figure_cues"])):
                 cue = ("cues", amt.end)  # "100 milliards de dollars d'échanges"
             inherited = False
             if cue is None or cue[0] == "exclusions":
@@ -75,7 +77,7 @@ def extract_trade(view: DocView) -> list[Record]:
                 found = [a.code for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person")]
                 pair = view.pair_in(sent.start_char, sent.end_char)
                 if len(set(found)) == 1 and not pair and not view.fold_has(
-                        sent.start_char, sent.end_char, ["bilateral", "bilateraux", "mutuel", "entre", "avec"]):
+                        sent.start_char, sent.end_char, words["bilateral_cues"] + sorted(view.words("comitative"))):
                     continue  # one country's trade with the world
                 parties = fill_pair(view, sent, pair or found, near=amt.start)
             if not parties:
@@ -95,13 +97,19 @@ def extract_trade(view: DocView) -> list[Record]:
     return out
 
 
-BETWEEN = re.compile(r"\bentre (?:la |le |les |l')?(\w[\w-]*) et (?:la |le |les |l')?(\w[\w-]*)")
+@lru_cache(maxsize=None)
+def _between(lex: Lexicon) -> re.Pattern[str]:
+    """"entre X et Y", each name after an optional definite article, as written (not folded)."""
+    between, and_ = ("|".join(map(re.escape, lex.words[k])) for k in ("between", "and"))
+    article = "|".join(re.escape(a if a.endswith("'") else a + " ") for a in lex.words["definite_articles"])
+    name = rf"(?:{article})?(\w[\w-]*)"
+    return re.compile(rf"\b(?:{between}) {name} (?:{and_}) {name}")
 
 
 def _with_a_non_party(view: DocView, sent) -> bool:
     """"entre X et Y" where one of the two is a named place that is no country or organisation."""
     text = view.text(sent.start_char, sent.end_char)
-    for m in BETWEEN.finditer(text):
+    for m in _between(view.lex).finditer(text):
         names = [m.start(1), m.start(2)]
         named = [any(a.start <= sent.start_char + n < a.end for a in view.actors) for n in names]
         capital = [text[n].isupper() for n in names]
@@ -113,19 +121,19 @@ def _with_a_non_party(view: DocView, sent) -> bool:
 def _flow(view: DocView, sent, amt, after: str = "") -> tuple[str, str | None, str | None]:
     """"les exportations du Maroc vers le Sénégal" -> (export, MAR, SEN); also "31 milliards de
     dollars d'exportations indiennes vers les Émirats"."""
-    words = triggers(view.lang)["trade"]
+    words = view.lex.triggers["trade"]
     left = view.folded[sent.start_char:amt.start]
     exp = max((left.rfind(w) for w in words["export_cues"]), default=-1)
     imp = max((left.rfind(w) for w in words["import_cues"]), default=-1)
-    total = max((left.rfind(w) for w in ("echanges", "commerce", "chiffre d'affaires", "volume")), default=-1)
-    if after.startswith(("d'exportations", "d'exportation")):
+    total = max((left.rfind(w) for w in words["total_words"]), default=-1)
+    if after.startswith(tuple(words["export_figure_cues"])):
         exp, total = len(left) + 1, -1
-    elif after.startswith(("d'importations", "d'importation")):
+    elif after.startswith(tuple(words["import_figure_cues"])):
         imp, total = len(left) + 1, -1
     if max(exp, imp) < 0 or total > max(exp, imp):
         return "total", None, None
     actors = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind in ("country", "igo", "person")]
-    words = triggers(view.lang)["words"]
+    words = view.lex.words
     origin = dest = None
     for a in actors:
         before = view.folded[max(sent.start_char, a.start - 18):a.start]
@@ -166,11 +174,12 @@ def _is_target(view: DocView, sent, amt, d, words) -> bool:
     if d is not None and d.kind == "deadline":
         return True
     left = view.folded[max(sent.start_char, amt.start - 60):amt.start]
-    cues = [c for c in words["target_cues"] if c not in ("atteindre", "porter")]
+    aims = words["aim_verbs"]
+    cues = [c for c in words["target_cues"] if c not in aims]
     if any(c in left for c in cues):
         return True
     # "atteindre X" as an infinitive ("d'atteindre le milliard") states an aim, "a atteint" a fact
-    return any(w in left.split()[-4:] for w in ("atteindre", "porter"))
+    return any(w in left.split()[-4:] for w in aims)
 
 
 def _change(view: DocView, sent, amt) -> float | None:

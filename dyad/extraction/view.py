@@ -1,21 +1,24 @@
 """A view of an analysed document for the extractors: which party each token stands for,
-the dates, amounts and people of each sentence, and the pair the document is about.
+the dates, amounts and people of each sentence, the pair the document is about, and the
+language's tables (``view.lex``, its ``Lexicon``; ``view.words(name)`` for function words).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lang import Lexicon, lexicon
+from ..lang import Lexicon
 from ..lang.text import fold
 from ..model import Document
 
 
-def triggers(lang: str = "fr") -> dict:
-    """The extraction triggers and qualifiers of a language (``dyad/lang/<lang>/triggers.json``)."""
-    return lexicon(lang).triggers
+@lru_cache(maxsize=None)
+def folded_words(lex: Lexicon, name: str) -> frozenset[str]:
+    """A named list of function words (``lex.words``) as the folded text writes them ("à" -> "a")."""
+    return frozenset(fold(w) for w in lex.words[name])
 
 
 @dataclass
@@ -36,7 +39,7 @@ class DocView:
 
     document: Document
     doc: Doc
-    lang: str = "fr"
+    lex: Lexicon  # the language's tables: triggers (``lex.triggers``), function words (``lex.words``)
     actors: list[Actor] = field(default_factory=list)
     pairs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # "les deux pays"
     token_actor: dict[int, Actor] = field(default_factory=dict)
@@ -44,9 +47,9 @@ class DocView:
     raw: str = ""
 
     @classmethod
-    def build(cls, document: Document, doc: Doc, lang: str = "fr") -> "DocView":
+    def build(cls, document: Document, doc: Doc, lex: Lexicon) -> "DocView":
         raw = doc.text  # spaCy rebuilds doc.text on every access: read it once
-        view = cls(document, doc, lang, folded=fold(raw), raw=raw)
+        view = cls(document, doc, lex, folded=fold(raw), raw=raw)
         for m in doc._.mentions:
             v = m.value
             if m.kind == "country" and isinstance(v, list):
@@ -65,7 +68,7 @@ class DocView:
             view.actors.append(a)
         view.actors.sort(key=lambda a: a.start)
         # "sous l'égide des Nations unies": a mediator or host of talks is no party to them
-        bystanders = triggers(lang)["words"]["bystanders"]
+        bystanders = lex.words["bystanders"]
         view.actors = [a for a in view.actors if not any(
             c in view.folded[max(0, a.start - 22):a.start] for c in bystanders)]
         view._disambiguate()
@@ -82,7 +85,7 @@ class DocView:
     def _disambiguate(self) -> None:
         """"congolais" in an article about the DR Congo means the DR Congo (and so does
         "le chef de l'État congolais")."""
-        table = lexicon(self.lang).ambiguous
+        table = self.lex.ambiguous
         surface = {id(a): fold(self.raw[a.start:a.end]).strip() for a in self.actors}
         clear = {a.code for a in self.actors if a.kind != "person" and surface[id(a)] not in table}
         remap: dict[str, str] = {}
@@ -171,6 +174,10 @@ class DocView:
         others = [c for c in pair if c != code]
         return others[0] if others and len(pair) == 2 else (others[0] if code is None and others else None)
 
+    def words(self, name: str) -> frozenset[str]:
+        """A named list of function words of the language, folded ("à" -> "a"): ``folded_words``."""
+        return folded_words(self.lex, name)
+
     # -- sentences -------------------------------------------------------------------
     def actors_in(self, start: int, end: int, known: bool = True) -> list[Actor]:
         """Parties named in a span; ``known=False`` adds people of unstated country."""
@@ -196,7 +203,7 @@ class DocView:
         """The city of the dateline ("Abidjan, 26 mars 2018 (AIP) –"), where the report is filed."""
         from ..language.sentences import dateline_cuts
 
-        cuts = dateline_cuts(self.raw, self.lang)
+        cuts = dateline_cuts(self.raw, self.lex.lang)
         if not cuts:
             return None
         end = min(cuts)

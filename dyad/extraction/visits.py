@@ -10,16 +10,17 @@ from ..lang.text import fold
 from ..model import Interval, Record
 from .common import (anaphoric, children_with_case, date_for, negated, person_names, sentence_evidence,
                      short_interval, status_of, subject_party, tense_of)
-from .view import Actor, DocView, triggers
+from .view import Actor, DocView
+
 
 def _destinations(view: DocView) -> tuple[str, ...]:
     """Prepositions that introduce where someone goes ("à", "au", "en" ...)."""
-    return tuple(triggers(view.lang)["words"]["destination"])
+    return tuple(view.lex.words["destination"])
 
 
 def _level(view: DocView, tok: Token) -> str:
     window = tok.doc[tok.i:min(len(tok.doc), tok.i + 6)]
-    hit = next((lvl for phrase, lvl in triggers(view.lang)["visit"]["levels"]
+    hit = next((lvl for phrase, lvl in view.lex.triggers["visit"]["levels"]
                 if view.fold_has(window.start_char, window.end_char, [phrase])), None)
     return hit or "unspecified"
 
@@ -50,15 +51,18 @@ def _destination(view: DocView, tok: Token, visitor: str | None) -> Actor | None
 
 def _seat(view: DocView, sent, place: Actor) -> Actor:
     """"au siège de l'Union africaine à Addis-Abeba": the organisation is the host."""
+    seats = view.lex.triggers["visit"]["seat_words"]
     for a in view.actors_in(sent.start_char, sent.end_char):
-        if a.kind == "igo" and "siege" in view.folded[max(sent.start_char, a.start - 20):a.start]:
+        if a.kind == "igo" and any(w in view.folded[max(sent.start_char, a.start - 20):a.start] for w in seats):
             return Actor(a.code, a.start, a.end, "igo", city=place.city)
     return place
 
 
 def _visitor(view: DocView, tok: Token) -> Actor | None:
-    for c in children_with_case(tok, ("de", "du", "des", "d'")):
-        if "invitation" in view.folded[max(0, c.left_edge.idx - 16):c.left_edge.idx]:
+    visit, possessives = view.lex.triggers["visit"], view.words("possessives")
+    for c in children_with_case(tok, view.words("partitive")):
+        before = view.folded[max(0, c.left_edge.idx - 16):c.left_edge.idx]
+        if any(w in before for w in view.lex.triggers["invitation"]["nouns"]):
             continue  # "à l'invitation du président X": the host, not the visitor
         # "la visite du président kazakh": one level down, not through a destination
         # ("une visite d'une journée aux Émirats" is no visit of the Emirates)
@@ -66,14 +70,15 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
         a = view.party_below(c, depth=1, skip=away)
         if a is not None:
             return a
-    carried = tok.dep_ in ("obj", "nsubj:pass") and tok.head.lemma_.lower() in triggers(view.lang)["visit"]["carrier_verbs"]
-    if carried or any(d.dep_ == "det:poss" or fold(d.text) in ("sa", "son", "leur") for d in tok.children):
+    carried = tok.dep_ in ("obj", "nsubj:pass") and tok.head.lemma_.lower() in visit["carrier_verbs"]
+    if carried or any(d.dep_ == "det:poss" or fold(d.text) in possessives for d in tok.children):
         # "X a effectué une visite", "sa visite": the subject travelled ("a dénoncé une visite": no)
         verb = tok.head if tok.dep_ != "ROOT" else tok
         a = subject_party(view, verb)
         if a is not None:
             return a
-    if tok.dep_ in ("nmod", "obl", "obl:mod") and any(fold(c.text) == "en" for c in tok.children if c.dep_ == "case"):
+    if tok.dep_ in ("nmod", "obl", "obl:mod") and \
+            any(fold(c.text) in visit["ongoing_prepositions"] for c in tok.children if c.dep_ == "case"):
         return view.party_below(tok.head, depth=1)  # "le président X, en visite au Vietnam"
     if tok.head.pos_ == "VERB" and tok.head.i != tok.i:
         return subject_party(view, tok.head)  # "X est arrivé à Tunis pour une visite d'État"
@@ -81,7 +86,7 @@ def _visitor(view: DocView, tok: Token) -> Actor | None:
 
 
 def _invited_by(view: DocView, sent: Span) -> str | None:
-    phrases = triggers(view.lang)["invitation"]["invited_by_phrases"]
+    phrases = view.lex.triggers["invitation"]["invited_by_phrases"]
     text = view.folded[sent.start_char:sent.end_char]
     for p in phrases:
         i = text.find(p)
@@ -96,7 +101,7 @@ def _invited_by(view: DocView, sent: Span) -> str | None:
 def _with_duration(view: DocView, tok: Token, when: Interval) -> Interval:
     """"une visite de trois jours" dated by one day: the days it covers, counted forward
     from an arrival, back from its last day, or around "au deuxième jour"."""
-    words = triggers(view.lang)["visit"]
+    words = view.lex.triggers["visit"]
     if when.start != when.end:
         return when
     window = view.folded[tok.idx:min(tok.sent.end_char, tok.idx + 40)]
@@ -118,14 +123,14 @@ def _with_duration(view: DocView, tok: Token, when: Interval) -> Interval:
 
 
 def words_in_visit(view: DocView) -> list[str]:
-    return triggers(view.lang)["visit"]["in_visit"]
+    return view.lex.triggers["visit"]["in_visit"]
 
 
-def _bare_definite(tok: Token) -> bool:
+def _bare_definite(view: DocView, tok: Token) -> bool:
     """"La visite avait été annoncée ...": a visit already told, with no one and nowhere of its own."""
     dets = {fold(c.text) for c in tok.children if c.dep_ == "det"}
     own = [c for c in tok.children if c.dep_ in ("nmod", "amod", "acl")]
-    return bool(dets & {"la", "le", "l'"}) and not own
+    return bool(dets & view.words("singular_definite_articles")) and not own
 
 
 def _named_subject(view: DocView, tok: Token, host: str) -> Actor | None:
@@ -145,7 +150,7 @@ def _named_subject(view: DocView, tok: Token, host: str) -> Actor | None:
 
 def _invited_to(view: DocView, tok: Token) -> bool:
     """A visit someone is invited to make is part of the invitation, not a visit yet."""
-    words = triggers(view.lang)["invitation"]
+    words = view.lex.triggers["invitation"]
     return any(a.lemma_.lower() in words["verbs"] or a.lemma_.lower() in words["nouns"] for a in tok.ancestors)
 
 
@@ -166,7 +171,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
         others = [a for a in view.actors_in(sent.start_char, sent.end_char)
                   if a.code != visitor.code and a.kind in ("place", "country")]
         host = others[0] if others else None
-        if host is None and tok.lemma_.lower() in triggers(view.lang)["visit"]["strong_nouns"]:
+        if host is None and tok.lemma_.lower() in view.lex.triggers["visit"]["strong_nouns"]:
             # "arrivé pour une visite d'une journée": the other side of the pair, in the dateline's city
             code = view.other_party(visitor.code)
             city = view.dateline_city
@@ -176,7 +181,7 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
                 host = Actor(code, tok.idx, tok.idx, "country")
     if visitor is None or host is None or not visitor.code or visitor.code == host.code:
         return None
-    told = tok.pos_ == "NOUN" and (anaphoric(tok, view.lang) or _bare_definite(tok))
+    told = tok.pos_ == "NOUN" and (anaphoric(tok, view.lex) or _bare_definite(view, tok))
     d = None if told else date_for(view, tok, sent, ("absolute", "partial", "relative", "span"))
     if short_interval(d):
         # "a achevé ce mardi sa visite, effectuée du 20 au 22 août": the stay, not its last day
@@ -199,13 +204,14 @@ def _record(view: DocView, tok: Token, visitor: Actor | None, host: Actor | None
         cities = [a for a in view.actors_in(sent.start_char, sent.end_char) if a.kind == "place" and a.code == host.code]
         where = cities[0].city if cities else None
     return Record(view.document.id, "visit", visitor.code, host.code, person_names(persons), when, where,
-                  None, attrs, [sentence_evidence(sent)], notes={"tense": tense_of(tok, view.lang), "anaphoric": told,
+                  None, attrs, [sentence_evidence(sent)], notes={"tense": tense_of(tok, view.lex), "anaphoric": told,
                                                         "ongoing": bool(view.fold_has(sent.start_char, sent.end_char, words_in_visit(view)))})
 
 
 def extract_visits(view: DocView) -> list[Record]:
     """Every visit stated in the document, one record per statement (merged later)."""
-    words = triggers(view.lang)["visit"]
+    words = view.lex.triggers["visit"]
+    reflexives = view.words("reflexive_pronouns") | view.words("first_person_reflexives")  # "je me rends à"
     out = []
     for tok in view.doc:
         lemma = tok.lemma_.lower()
@@ -217,14 +223,13 @@ def extract_visits(view: DocView) -> list[Record]:
                 continue
             rec = _record(view, tok, visitor, host)
         elif tok.pos_ in ("VERB", "AUX") and lemma in words["travel_verbs"]:
-            if lemma in words["reflexive_only"] and not any(fold(c.text) in ("se", "s'", "me", "m'", "nous")
-                                                            for c in tok.children):
+            if lemma in words["reflexive_only"] and not any(fold(c.text) in reflexives for c in tok.children):
                 continue
             if negated(view, tok) or (tok.dep_ == "xcomp" and negated(view, tok.head)):
                 continue  # "ne se rendra pas à", "ne comptait pas se rendre à": no visit
             visitor = subject_party(view, tok)
             host = None
-            if lemma == "visiter":
+            if lemma in words["object_host_verbs"]:  # "visiter la Chine": the host is the object
                 obj = next((c for c in tok.children if c.dep_ == "obj"), None)
                 host = view.party_below(obj, depth=2) if obj is not None else None
             host = host or _destination(view, tok, visitor.code if visitor else None)
@@ -234,7 +239,7 @@ def extract_visits(view: DocView) -> list[Record]:
         elif tok.pos_ == "VERB" and lemma in words["passive_host_verbs"] and any(c.dep_ == "aux:pass" for c in tok.children):
             visitor = subject_party(view, tok)
             agent = next((c for c in tok.children if c.dep_ in ("obl:agent", "obl")
-                          and any(fold(x.text) == "par" for x in c.children)), None)
+                          and any(fold(x.text) in view.words("agentive") for x in c.children)), None)
             host = view.party_below(agent, depth=2) if agent is not None else None
             if host is None or not host.code:
                 host = _destination(view, tok, visitor.code if visitor else None) or host
