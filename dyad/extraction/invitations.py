@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lang import lexicon
 from ..lang.text import fold
 from ..language.tense import tense_at
 from ..model import Record
@@ -69,7 +70,7 @@ def extract_invitations(view: DocView) -> list[Record]:
             continue
         sent = tok.sent
         d = date_for(view, tok, sent, ("absolute", "partial", "relative"))
-        if d is not None and tense_at(view.doc, d.start, view.lang) == "future" and tense_of(tok, view.lang) != "future":
+        if d is not None and tense_at(view.doc, d.start, lexicon(view.lang)) == "future" and tense_of(tok, view.lang) != "future":
             d = None  # "au sommet que Séoul accueillera l'an prochain": the event's date, not the invitation's
         attrs: dict = {"for": _purpose(view, tok)}
         status = status_of(view, tok, sent)
