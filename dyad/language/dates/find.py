@@ -130,8 +130,10 @@ def scan(text: str, ref: Interval | None, tense: Tense | None, lex: Lexicon) -> 
     return out
 
 
-def find_dates(text: str, ref: Interval | None = None, tense: Tense | None = None, *, lex: Lexicon) -> list[DateMatch]:
-    """Date expressions in text, resolved against ref (the publication date, possibly a whole year) and the tense at each expression ("past" | "present" | "future" | None)."""
+def find_dates(text: str, ref: Interval | None = None, tense: Tense | None = None, *,
+               lex: Lexicon) -> list[DateMatch]:
+    """Date expressions in text, resolved against ref (the publication date, possibly a whole
+    year) and the tense at each expression ("past" | "present" | "future" | None)."""
     out = []
     for f in scan(text, ref, tense, lex):
         if f.kind == "list":

@@ -50,9 +50,10 @@ Y2 = r"['’]?\d\d(?=\s*(?:[,.;:](?!\d)|[)»!?]|$))"
 TEMPLATES: list[tuple[str, str]] = [
     ("dmy", r"(?<![\d/.])(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>\d{4})(?![\d/.]\d|\d)"),
     ("ymd", r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
-    ("dayspan_between", B + r"{W:between}\s+(?P<p1>(?:{W:day_determiners}\s+)?(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})"
-                   r"(?:\s+(?P<m1>{MON}))?(?:\s+(?P<y1>{Y4}))?)\s+{W:and}\s+(?P<p2>(?:{W:day_determiners}\s+)?"
-                   r"(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
+    ("dayspan_between",
+     B + r"{W:between}\s+(?P<p1>(?:{W:day_determiners}\s+)?(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})"
+     r"(?:\s+(?P<m1>{MON}))?(?:\s+(?P<y1>{Y4}))?)\s+{W:and}\s+(?P<p2>(?:{W:day_determiners}\s+)?"
+     r"(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
     ("dayspan", B + r"(?:{SPANOPEN}\s*)?(?P<p1>(?:(?P<wd1>{WD})\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MON}))?"
                 r"(?:\s+(?P<y1>{Y4}))?)\s*{SPANCONN}\s*(?P<p2>(?:(?P<wd2>{WD})\s+)?(?P<d2>{DAY})\s+"
                 r"(?P<m2>{MON})(?:\s+(?P<y2>{Y4}))?(?:\s+(?P<dir>{DIR}))?)" + E),
