@@ -33,6 +33,7 @@ class _References:
 
 
 def _alternation(phrases: list[str]) -> str:
+    """The folded phrases as one regex alternation, the longest first."""
     return "|".join(sorted((re.escape(fold(p)) for p in phrases), key=len, reverse=True))
 
 
