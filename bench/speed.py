@@ -209,7 +209,7 @@ def _run_breakdown(job: Job) -> Sample:
     if job.extract:
         for document, doc in zip(documents, docs):
             t = time.perf_counter()
-            view = DocView.build(document, doc, options.lang)
+            view = DocView.build(document, doc, lexicon(options.lang))
             times["DocView.build"] = times.get("DocView.build", 0.0) + time.perf_counter() - t
             for extractor in EXTRACTORS:
                 t = time.perf_counter()

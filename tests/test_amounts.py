@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import json
 import time
+from functools import partial
 
 import pycountry
 import pytest
 
 from dyad.lang import lexicon
-from dyad.language.amounts import (
-    QUALIFIERS,
-    AmountMatch,
-    find_amounts,
-    find_percents,
-    parse_number,
-)
+from dyad.language import amounts
+from dyad.language.amounts import QUALIFIERS, AmountMatch
+
+find_amounts = partial(amounts.find_amounts, lex=lexicon("fr"))
+find_percents = partial(amounts.find_percents, lex=lexicon("fr"))
+parse_number = partial(amounts.parse_number, lex=lexicon("fr"))
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -1,16 +1,28 @@
 """French date expressions: what is found, and the interval each resolves to."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from dyad.language.dates import DateMatch, find_dates, find_timeml_dates
+from dyad.lang import lexicon
+from dyad.language import dates
+from dyad.language.dates import DateMatch
 from dyad.model import Interval
 
-DATA = Path(__file__).resolve().parent.parent / "dyad" / "lang" / "fr" / "dates.json"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "dyad" / "lang" / "fr" / "dates.json"
+find_dates = partial(dates.find_dates, lex=lexicon("fr"))
+# the TimeML cut serves the TimeBank benchmark, and lives beside it
+_spec = importlib.util.spec_from_file_location("timebank", ROOT / "bench" / "timebank.py")
+timebank = sys.modules["timebank"] = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(timebank)
+find_timeml_dates = timebank.find_timeml_dates
 
 
 def ref_of(spec: str | None) -> Interval | None:

@@ -1,9 +1,24 @@
 """The analysis pipeline: spaCy's model plus Dyad's components, as loaded by load_nlp."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import spacy
+
+from dyad.lang import lexicon
+from dyad.language import sentences
+from dyad.language.pipeline import FOCUS_CONTEXT, sentence_windows
+
+set_boundaries = partial(sentences.set_boundaries, lex=lexicon("fr"))
+
+
+def focus_windows(doc, focus, context=FOCUS_CONTEXT, lead=0):
+    """Token ranges, whole sentences: the sentences in focus with ``context`` sentences
+    before and after them, and the first ``lead`` sentences."""
+    sents = list(doc.sents)
+    return sentence_windows(sents, [focus(s.text) for s in sents], context, lead)
+
 
 TEXTS = [
     "Le président kazakh Kassym-Jomart Tokaïev a effectué une visite officielle au Vietnam du 20 au 22 août.",
@@ -53,9 +68,6 @@ def _focused(options, text):
 
 
 def test_focus_windows_are_trigger_sentences_and_their_neighbours(nlp):
-    from dyad.language.pipeline import focus_windows
-    from dyad.language.sentences import set_boundaries
-
     doc = set_boundaries(nlp.make_doc(MIXED))
     sents = list(doc.sents)
     windows = focus_windows(doc, lambda s: "visite" in s)
@@ -75,7 +87,7 @@ def test_focused_analysis_parses_the_windows_as_the_full_analysis_does(options, 
     analysis; outside, tokens carry none, but every sentence keeps its boundary."""
     from dyad.lang import lexicon
     from dyad.language.focus import sentence_in_focus
-    from dyad.language.pipeline import LEAD, NER_CONTEXT, focus_windows
+    from dyad.language.pipeline import LEAD, NER_CONTEXT
 
     full, part = _focused(options, MIXED)
     assert [t.text for t in full] == [t.text for t in part]

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.language.sentences import dateline_end
+from functools import partial
+
+from dyad.lang import lexicon
+from dyad.language import sentences
+
+dateline_end = partial(sentences.dateline_end, lex=lexicon("fr"))
 
 
 def _sentences(nlp, text):

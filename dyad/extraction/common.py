@@ -16,7 +16,7 @@ from .view import Actor, DocView
 
 def tense_of(tok: Token, lex: Lexicon) -> str | None:
     verb = governing_verb(tok)
-    return verb_tense(verb, lex.lang) if verb is not None else None
+    return verb_tense(verb, lex) if verb is not None else None
 
 
 def status_of(view: DocView, tok: Token, sent: Span) -> str | None:
@@ -47,7 +47,7 @@ def date_for(view: DocView, tok: Token, sent: Span, kinds: tuple[str, ...] = ("a
              and not _other_time(view, d, tok)]
     if tense_of(tok, view.lex) == "past":
         # "a soutenu la présidence de la COP28, qui s'ouvrira le 30 novembre": a coming event's date
-        cands = [d for d in cands if tense_at(view.doc, d.start, view.lex.lang) != "future" or d.explicit_year]
+        cands = [d for d in cands if tense_at(view.doc, d.start, view.lex) != "future" or d.explicit_year]
     if avoid:
         cands = [d for d in cands if not any(a <= d.start < b for a, b in avoid)]
     if not cands:

@@ -70,7 +70,7 @@ def extract_invitations(view: DocView) -> list[Record]:
             continue
         sent = tok.sent
         d = date_for(view, tok, sent, ("absolute", "partial", "relative"))
-        if d is not None and tense_at(view.doc, d.start, view.lex.lang) == "future" and \
+        if d is not None and tense_at(view.doc, d.start, view.lex) == "future" and \
                 tense_of(tok, view.lex) != "future":
             d = None  # "au sommet que Séoul accueillera l'an prochain": the event's date, not the invitation's
         attrs: dict = {"for": _purpose(view, tok)}

@@ -203,7 +203,7 @@ class DocView:
         """The city of the dateline ("Abidjan, 26 mars 2018 (AIP) –"), where the report is filed."""
         from ..language.sentences import dateline_cuts
 
-        cuts = dateline_cuts(self.raw, self.lex.lang)
+        cuts = dateline_cuts(self.raw, self.lex)
         if not cuts:
             return None
         end = min(cuts)

@@ -2,15 +2,17 @@
 
 It runs last, after the parser and NER: it reads the publication date, resolves the
 dates against it and the tenses, finds amounts, countries, organisations, places and
-people, and resolves the phrases that refer back to countries.
+people, and resolves the phrases that refer back to countries. Every step is given the
+lexicon of the pipeline's language.
 """
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang import Lexicon, lexicon
 from ..model import Mention
 from .actors import gazetteer_mentions, reference_mentions
 from .amounts import find_amounts, find_percents
-from .gazetteer import load_gazetteer
+from .gazetteer import gazetteer_for
 from .persons import PersonFinder
 from .pubdate import publication_date
 from .tense import tense_at
@@ -25,12 +27,12 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-def _tense_function(doc: Doc, lang: str):
+def _tense_function(doc: Doc, lex: Lexicon):
     cache: dict[int, str | None] = {}
 
     def tense(char: int) -> str | None:
         if char not in cache:
-            cache[char] = tense_at(doc, char, lang)
+            cache[char] = tense_at(doc, char, lex)
         return cache[char]
     return tense
 
@@ -44,23 +46,23 @@ def date_value(m) -> dict:
             "inferred": i.inferred, "anchor": m.anchor}
 
 
-def annotate(doc: Doc, lang: str, finder: PersonFinder) -> Doc:
+def annotate(doc: Doc, lex: Lexicon, finder: PersonFinder) -> Doc:
     """Fill the Doc extensions with publication date, raw hits and mentions."""
-    gaz = load_gazetteer(lang)
-    tense = _tense_function(doc, lang)
+    gaz = gazetteer_for(lex)
+    tense = _tense_function(doc, lex)
     text = doc.text  # rebuilt by spaCy on every access: read once
-    published, dates = publication_date(text, doc._.dyad_published_raw, tense, lang)
+    published, dates = publication_date(text, doc._.dyad_published_raw, tense, lex)
     doc._.published = published
     doc._.dates = dates
-    doc._.amounts = find_amounts(text)
-    doc._.percents = find_percents(text)
+    doc._.amounts = find_amounts(text, lex)
+    doc._.percents = find_percents(text, lex)
     matches = gaz.find(text)
     doc._.gaz = matches
     people = finder.find(doc, matches)
     doc._.persons = people
-    actors = gazetteer_mentions(doc, matches)
+    actors = gazetteer_mentions(doc, matches, lex)
     mentions: list[Mention] = list(actors)
-    mentions += reference_mentions(doc, actors, lang)
+    mentions += reference_mentions(doc, actors, lex)
     for p in people:
         name = p.group.full_name if p.group is not None else p.name
         mentions.append(Mention("person", p.start, p.end, text[p.start:p.end],
@@ -77,13 +79,14 @@ def annotate(doc: Doc, lang: str, finder: PersonFinder) -> Doc:
     return doc
 
 
-@Language.factory("dyad_mentions", default_config={"lang": "fr"})
-def make_mentions(nlp: Language, name: str, lang: str):
-    """Factory: Dyad's mention layer (add it after the parser and NER)."""
+@Language.factory("dyad_mentions", default_config={"lang": None})
+def make_mentions(nlp: Language, name: str, lang: str | None):
+    """Factory: Dyad's mention layer (add it after the parser and NER), with the lexicon of
+    the pipeline's language (``lang`` names another one)."""
     register_extensions()
-    load_gazetteer(lang)  # load the tables now, not on the first document
-    finder = PersonFinder(lang)
+    lex = lexicon(lang or nlp.lang)
+    finder = PersonFinder(lex)  # loads the gazetteer now, not on the first document
 
     def component(doc: Doc) -> Doc:
-        return annotate(doc, lang, finder)
+        return annotate(doc, lex, finder)
     return component

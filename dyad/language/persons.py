@@ -1,29 +1,22 @@
 """People: names from spaCy's NER and from titles of office in apposition, each with a role
 and a country; short and title-only mentions linked to the full name the document gives.
+The honorifics, name particles and the small words between a title and a name are the
+lexicon's (``Lexicon.references``).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..lang import Lexicon
 from ..lang.text import fold, person_key as name_key
-from .gazetteer import GazMatch, load_gazetteer
-from ..lang import lexicon
+from .gazetteer import GazMatch, gazetteer_for
 
 # Ranks whose bare title ("le président kazakh") names a person worth recording.
 PERSON_RANKS = {"head_of_state", "head_of_government", "minister", "diplomat", "official", "generic"}
 LINK_ROLES = {"counterpart", "leader"}
-
-
-@lru_cache(maxsize=None)
-def references(lang: str) -> dict:
-    """The words that refer back to countries and people (data/<lang>/references.json)."""
-    return lexicon(lang).references
 
 
 @dataclass
@@ -72,13 +65,18 @@ def _is_name_token(tok: Token, particles: set[str]) -> bool:
 class PersonFinder:
     """Finds people in an analysed spaCy Doc, given the gazetteer's matches."""
 
-    def __init__(self, lang: str = "fr") -> None:
-        refs = references(lang)
+    def __init__(self, lex: Lexicon) -> None:
+        refs = lex.references
+        self.gazetteer = gazetteer_for(lex)
         self.honorifics = {fold(h) for h in refs["honorifics"]}
         self.particles = {fold(p) for p in refs["name_particles"]}
-        self.lang = lang
         self.links = {fold(x) for x in refs["person_title_links"]}
         self.openers = [fold(x) for x in refs["portfolio_openers"]]
+        links = "|".join(map(re.escape, refs["portfolio_links"]))
+        self.portfolio_after_title = re.compile(rf"\b(?:{links})\s+[A-ZÀ-Ý].*$")
+        self.portfolio_words = frozenset(refs["portfolio_words"])
+        self.apposition_articles = frozenset(refs["apposition_articles"])
+        self.title_country_links = frozenset(refs["title_country_links"])
 
     # -- spans --------------------------------------------------------------------------
     def _covered(self, doc: Doc, matches: list[GazMatch]) -> dict[int, GazMatch]:
@@ -98,11 +96,11 @@ class PersonFinder:
         """The title's role, with a portfolio named after a demonym: "ministre allemande des
         Affaires étrangères" is a foreign minister."""
         between = self._text[title.end:upto].strip(" ,")
-        m = re.search(r"\b(?:des|de la|de l'|de l’|du)\s+[A-ZÀ-Ý].*$", between)
+        m = self.portfolio_after_title.search(between)
         if not m:
             return title.value
         phrase = self._text[title.start:title.end] + " " + m.group(0).strip(" ,")
-        hits = [h for h in load_gazetteer(self.lang).find(phrase) if h.kind == "title" and h.start == 0]
+        hits = [h for h in self.gazetteer.find(phrase) if h.kind == "title" and h.start == 0]
         best = max(hits, key=lambda h: h.end, default=None)
         return best.value if best is not None and best.end > len(self._text[title.start:title.end]) else title.value
 
@@ -113,9 +111,9 @@ class PersonFinder:
             return i
         j = i + 1
         while j < len(doc) and doc[j].ent_type_ != "PER" and doc[j].text[:1] not in ",(;." and (
-                doc[j].text[:1].isupper() or doc[j].pos_ == "ADJ" or fold(doc[j].text) in ("et", "de", "des", "du", "la", "l'")):
+                doc[j].text[:1].isupper() or doc[j].pos_ == "ADJ" or fold(doc[j].text) in self.portfolio_words):
             j += 1
-        while j > i + 1 and fold(doc[j - 1].text) in ("et", "de", "des", "du", "la", "l'"):
+        while j > i + 1 and fold(doc[j - 1].text) in self.portfolio_words:
             j -= 1
         return j if j > i + 1 and doc[i + 1].text[:1].isupper() else i
 
@@ -275,7 +273,7 @@ class PersonFinder:
             if span is None:
                 continue
             k = span.end
-            while k < len(doc) and (doc[k].text in (",", "(") or fold(doc[k].text) in ("le", "la", "l'")):
+            while k < len(doc) and (doc[k].text in (",", "(") or fold(doc[k].text) in self.apposition_articles):
                 k += 1
             if k >= len(doc) or k == span.end or doc[k].idx not in by_char:
                 continue
@@ -333,7 +331,7 @@ class PersonFinder:
                     country, end = m.value, doc[k].idx + len(doc[k])
                     k += 1
                     continue
-                if fold(doc[k].text) in ("du", "de", "d'", "la", "l'", "des") and k + 1 < len(doc) \
+                if fold(doc[k].text) in self.title_country_links and k + 1 < len(doc) \
                         and covered.get(k + 1) is not None and covered[k + 1].kind in ("country", "demonym"):
                     k += 1
                     continue

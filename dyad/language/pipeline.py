@@ -89,15 +89,9 @@ PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
-def focus_windows(doc: Doc, focus: Callable[[str], bool], context: tuple[int, int] = FOCUS_CONTEXT,
-                  lead: int = 0) -> list[tuple[int, int]]:
-    """Token ranges, whole sentences: the sentences in focus with ``context`` sentences
+def sentence_windows(sents: list, hit: list[bool], context: tuple[int, int], lead: int) -> list[tuple[int, int]]:
+    """Token ranges, whole sentences: the sentences ``hit`` marks with ``context`` sentences
     before and after them, and the first ``lead`` sentences."""
-    sents = list(doc.sents)
-    return _windows(sents, [focus(s.text) for s in sents], context, lead)
-
-
-def _windows(sents: list, hit: list[bool], context: tuple[int, int], lead: int) -> list[tuple[int, int]]:
     before, after = context
     windows: list[tuple[int, int]] = []
     for i, s in enumerate(sents):
@@ -134,8 +128,8 @@ def analyse_focused(nlp: Language, documents: list[Document], options: Options,
         for doc in docs:  # each sentence tested once, for both sets of windows
             sents = list(doc.sents)
             hit = [focus(s.text) for s in sents]
-            parse.append(_focus_part(nlp, doc, _windows(sents, hit, FOCUS_CONTEXT, 0)))
-            named.append(_focus_part(nlp, doc, _windows(sents, hit, NER_CONTEXT, LEAD)))
+            parse.append(_focus_part(nlp, doc, sentence_windows(sents, hit, FOCUS_CONTEXT, 0)))
+            named.append(_focus_part(nlp, doc, sentence_windows(sents, hit, NER_CONTEXT, LEAD)))
         # the components annotate the Docs they are given in place
         _run(parse_pipes, [part for _, part in parse], options.batch_size)
         _run(ner, [part for _, part in named], options.batch_size)

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
+from ..lang import Lexicon
 from ..model import Interval, PublicationDate
 from .dates import DateMatch, find_dates
 from .sentences import dateline_cuts
@@ -40,10 +41,10 @@ def parse_iso(raw: str | None) -> Interval | None:
         return None
 
 
-def _top_regions(text: str, lang: str) -> list[tuple[int, int, str]]:
+def _top_regions(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Where a date is the publication date: datelines, and short lines at the top."""
     regions = []
-    for cut in dateline_cuts(text, lang):
+    for cut in dateline_cuts(text, lex):
         regions.append((text.rfind("\n", 0, cut) + 1, cut, "dateline"))
     start = 0
     for _ in range(3):
@@ -58,9 +59,9 @@ def _top_regions(text: str, lang: str) -> list[tuple[int, int, str]]:
     return regions
 
 
-def from_top(text: str, dates: list[DateMatch], lang: str) -> tuple[DateMatch | None, str]:
+def from_top(text: str, dates: list[DateMatch], lex: Lexicon) -> tuple[DateMatch | None, str]:
     """The first day-precise date in a dateline or a short top line, and which of the two."""
-    regions = _top_regions(text, lang)
+    regions = _top_regions(text, lex)
     for m in dates:
         for a, b, source in regions:
             if a <= m.start and m.end <= b and m.kind in ("absolute", "partial") \
@@ -82,24 +83,24 @@ def infer_bounds(dates: list[DateMatch], tense: Callable[[int], str | None]) -> 
 
 
 def publication_date(text: str, published_raw: str | None, tense: Callable[[int], str | None],
-                     lang: str = "fr") -> tuple[PublicationDate, list[DateMatch]]:
+                     lex: Lexicon) -> tuple[PublicationDate, list[DateMatch]]:
     """The publication date, and the text's dates resolved against it."""
     meta = parse_iso(published_raw)
     if meta is not None:
-        return PublicationDate(meta, "metadata"), find_dates(text, meta, tense)
-    raw = find_dates(text, None, tense)
-    top, source = from_top(text, raw, lang)
+        return PublicationDate(meta, "metadata"), find_dates(text, meta, tense, lex=lex)
+    raw = find_dates(text, None, tense, lex=lex)
+    top, source = from_top(text, raw, lex)
     if top is not None and top.explicit_year and top.interval is not None:
-        return PublicationDate(top.interval, source), find_dates(text, top.interval, tense)
+        return PublicationDate(top.interval, source), find_dates(text, top.interval, tense, lex=lex)
     bounds = infer_bounds(raw, tense)
     if bounds is None:
         return PublicationDate(None, "unknown"), raw
     if top is not None:
         # a dateline gives day and month ("BERLIN, 7 décembre (Reuters)"); the text gives the
         # year: the first such day after the latest event it reports as past
-        resolved = find_dates(text, bounds, lambda _: "future")
+        resolved = find_dates(text, bounds, lambda _: "future", lex=lex)
         hit = next((m for m in resolved if m.start == top.start and m.interval is not None), None)
         if hit is not None:
             day = Interval(hit.interval.start, hit.interval.end, "day", inferred=True)
-            return PublicationDate(day, source), find_dates(text, day, tense)
-    return PublicationDate(bounds, "inferred"), find_dates(text, bounds, tense)
+            return PublicationDate(day, source), find_dates(text, day, tense, lex=lex)
+    return PublicationDate(bounds, "inferred"), find_dates(text, bounds, tense, lex=lex)

@@ -3,24 +3,24 @@
 The stock French parser glues headlines and datelines to the first sentence and splits
 or merges sentences across line breaks. This component decides every boundary itself
 (True or False on each token), so the parser works inside the sentences it is given.
+The abbreviations and the shape of a dateline are the lexicon's (``Lexicon.sentences``).
 """
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from ..lang import lexicon
+
+from ..lang import Lexicon, lexicon
 
 ENDERS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {"»", '"', "”", "’", ")", "]"}
 
 
 @lru_cache(maxsize=None)
-def _knowledge(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
-    data = lexicon(lang).sentences
+def _knowledge(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
+    data = lex.sentences
     abbrev = frozenset(a.lower() for a in data["abbreviations"])
     dashes = re.escape(data["dateline_dashes"])
     place, agency = data["dateline_place_max_chars"], data["dateline_agency_max_chars"]
@@ -31,9 +31,9 @@ def _knowledge(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     return abbrev, dateline
 
 
-def dateline_end(text: str, lang: str = "fr", offset: int = 0) -> int | None:
+def dateline_end(text: str, lex: Lexicon, offset: int = 0) -> int | None:
     """Offset where an agency dateline starting at ``offset`` ends, if there is one."""
-    _, pattern = _knowledge(lang)
+    _, pattern = _knowledge(lex)
     m = pattern.match(text[offset:offset + 200])
     if not m:
         return None
@@ -45,11 +45,11 @@ def dateline_end(text: str, lang: str = "fr", offset: int = 0) -> int | None:
     return offset + m.end()
 
 
-def dateline_cuts(text: str, lang: str = "fr", lines: int = 3) -> set[int]:
+def dateline_cuts(text: str, lex: Lexicon, lines: int = 3) -> set[int]:
     """Ends of datelines at the start of the first few lines (after a headline, say)."""
     cuts, start = set(), 0
     for _ in range(lines):
-        end = dateline_end(text, lang, start)
+        end = dateline_end(text, lex, start)
         if end is not None:
             cuts.add(end)
         nl = text.find("\n", start)
@@ -69,12 +69,12 @@ def _newline_breaks(prev_text: str, next_text: str) -> bool:
     return not (first.islower() or first in ",;:)")
 
 
-def set_boundaries(doc: Doc, lang: str = "fr") -> Doc:
+def set_boundaries(doc: Doc, lex: Lexicon) -> Doc:
     """Mark every token as starting a sentence or not."""
     if not len(doc):
         return doc
-    abbrev, _ = _knowledge(lang)
-    cuts = dateline_cuts(doc.text, lang)
+    abbrev, _ = _knowledge(lex)
+    cuts = dateline_cuts(doc.text, lex)
     doc[0].is_sent_start = True
     for i in range(1, len(doc)):
         tok, prev = doc[i], doc[i - 1]
@@ -104,9 +104,12 @@ def set_boundaries(doc: Doc, lang: str = "fr") -> Doc:
     return doc
 
 
-@Language.factory("dyad_sentences", default_config={"lang": "fr"})
-def make_sentences(nlp: Language, name: str, lang: str):
-    """Factory: the sentence-boundary component (add it before the parser)."""
+@Language.factory("dyad_sentences", default_config={"lang": None})
+def make_sentences(nlp: Language, name: str, lang: str | None):
+    """Factory: the sentence-boundary component (add it before the parser), with the lexicon
+    of the pipeline's language (``lang`` names another one)."""
+    lex = lexicon(lang or nlp.lang)
+
     def component(doc: Doc) -> Doc:
-        return set_boundaries(doc, lang)
+        return set_boundaries(doc, lex)
     return component

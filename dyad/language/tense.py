@@ -1,23 +1,22 @@
 """The tense of the verb that governs a word: past, present or future.
 
 Used to place dates without a year (a future "effectuera ... le 31 octobre" comes after
-the publication date) and to tell planned facts from done ones.
+the publication date) and to tell planned facts from done ones. The verbs that govern a
+future or state a plan are the lexicon's (``Lexicon.tense``); the rest is the morphology
+spaCy gives.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
-from ..lang import lexicon
 
+from ..lang import Lexicon
 
 
 @lru_cache(maxsize=None)
-def _words(lang: str) -> dict[str, frozenset[str]]:
-    data = lexicon(lang).tense
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+def _words(lex: Lexicon) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in lex.tense.items() if not k.startswith("_")}
 
 
 def governing_verb(token: Token, max_steps: int = 8) -> Token | None:
@@ -34,9 +33,9 @@ def governing_verb(token: Token, max_steps: int = 8) -> Token | None:
     return t if t.pos_ in ("VERB", "AUX") else None
 
 
-def verb_tense(verb: Token, lang: str = "fr") -> str | None:
+def verb_tense(verb: Token, lex: Lexicon) -> str | None:
     """"past", "present" or "future" for a verb, from its morphology and auxiliaries."""
-    words = _words(lang)
+    words = _words(lex)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
     cop = next((c for c in verb.children if c.dep_ == "cop"), None)
     carrier = cop if cop is not None and verb.pos_ not in ("VERB", "AUX") else verb
@@ -47,19 +46,20 @@ def verb_tense(verb: Token, lang: str = "fr") -> str | None:
         # an infinitive, or a compound one ("doit être reçu"): the verb above decides
         head = verb.head
         if head.i != verb.i and head.lemma_ in words["future_governors"]:
-            head_tense = verb_tense(head, lang)
+            head_tense = verb_tense(head, lex)
             if head.lemma_ in words["future_only_in_conditional"]:
                 return "future" if "Cnd" in head.morph.get("Mood") or head_tense == "future" else head_tense
             return "future" if head_tense in ("present", "future") else "past"
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-            return verb_tense(head, lang)
+            return verb_tense(head, lex)
         return None
     if auxes:
         aux = auxes[0]
         aux_tense = aux.morph.get("Tense")
         if "Fut" in aux_tense:
             return "future"
-        if verb.text.lower() in words["planned_markers"] and aux.lemma_ == "être" and "Pres" in aux_tense:
+        if verb.text.lower() in words["planned_markers"] and aux.lemma_ in words["planned_auxiliaries"] \
+                and "Pres" in aux_tense:
             return "future"  # "il est attendu jeudi à Kiev", "la visite est prévue le 3 mai"
         if "Part" in form and ("Pres" in aux_tense or "Imp" in aux_tense or "Past" in aux_tense):
             # passé composé / plus-que-parfait; a passive present ("est attendu") is not past
@@ -82,10 +82,10 @@ def verb_tense(verb: Token, lang: str = "fr") -> str | None:
     return None
 
 
-def tense_at(doc: Doc, char: int, lang: str = "fr") -> str | None:
+def tense_at(doc: Doc, char: int, lex: Lexicon) -> str | None:
     """Tense of the verb governing the token at a character offset."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
     verb = governing_verb(span[0])
-    return verb_tense(verb, lang) if verb is not None else None
+    return verb_tense(verb, lex) if verb is not None else None
