@@ -157,7 +157,7 @@ def _word_table() -> tuple[frozenset[str], dict[str, str], tuple[tuple[str, str]
     stops: set[str] = set()
     same: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
-    for cells in lexicon(LANG).lines("object_words.tsv"):
+    for cells in lexicon(LANG).object_words:
         kind, form, canonical = (cells + ["", ""])[:3]
         form, canonical = lookup_key(form), _trim(lookup_key(canonical))
         if kind == "stop":

@@ -154,6 +154,31 @@ class Lexicon:
     def titles(self) -> list[dict[str, str]]:
         return self.rows("titles.tsv")
 
+    @cached_property
+    def cities(self) -> list[dict[str, str]]:
+        """Capitals and major cities with their English name and country (``data/cities.tsv``)."""
+        return self.rows("cities.tsv")
+
+    @cached_property
+    def gazetteer_stops(self) -> list[dict[str, str]]:
+        """Phrases the gazetteer reads as no actor, and the words around names (``gazetteer_stop.tsv``)."""
+        return self.rows("gazetteer_stop.tsv")
+
+    @cached_property
+    def object_words(self) -> list[list[str]]:
+        """Rows (kind, form, canonical) for comparing free-text descriptions (``object_words.tsv``)."""
+        return self.lines("object_words.tsv")
+
+    @property
+    def event_codes_path(self) -> Path:
+        """The table of CAMEO and PLOVER codes per record type (``data/cameo_plover.tsv``)."""
+        return self.path("cameo_plover.tsv")
+
+    @cached_property
+    def event_codes(self) -> list[list[str]]:
+        """The rows of the event-code table, without its header."""
+        return self.lines("cameo_plover.tsv")[1:]
+
     # -- derived: what the pre-filter and the focus look for ------------------------------
     def stem(self, word: str, verb: bool) -> str:
         """The part of a trigger every inflection starts with: "signer" -> "sign", "visite" -> "visite"."""

@@ -129,14 +129,14 @@ class Gazetteer:
             self._demonym_first.add(first)
 
     def _load_cities(self) -> None:
-        for row in self.lex.rows("cities.tsv"):
+        for row in self.lex.cities:
             name, iso3, capital = row["name_en"], row["iso3"], row["is_capital"] == "1"
             for form in [name, *split_cell(row.get("variants", ""))]:
                 self._add("city", form, name, country=iso3, capital=capital)
                 self._cities.setdefault(lookup_key(form), GazMatch(0, 0, name, "city", name, iso3, capital))
 
     def _load_stops(self) -> None:
-        for row in self.lex.rows("gazetteer_stop.tsv"):
+        for row in self.lex.gazetteer_stops:
             if row.get("rule") == "place_word":
                 self._place_words.add(lookup_key(row["form"]))
             elif row.get("rule") == "surname":

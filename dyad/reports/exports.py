@@ -24,7 +24,7 @@ from dyad.kb.store import Store
 from dyad.lang import lexicon
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-MAPPING = lexicon().path("cameo_plover.tsv")
+MAPPING = lexicon().event_codes_path
 CHUNK = 20_000
 
 
@@ -41,12 +41,11 @@ class CodeRule:
 
 
 @lru_cache(maxsize=1)
-def load_mapping(path: Path = MAPPING) -> tuple[CodeRule, ...]:
+def load_mapping() -> tuple[CodeRule, ...]:
     """The CAMEO/PLOVER mapping rules, in file order."""
     rules = []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    for line in lines[1:]:  # the first is the header
-        cells = (line.split("\t") + [""] * 6)[:6]
+    for row in lexicon().event_codes:
+        cells = (row + [""] * 6)[:6]
         kind, cond = cells[0].strip(), cells[1].strip()
         pairs = tuple(tuple(part.split("=", 1)) for part in cond.split(",") if "=" in part) if cond != "*" else ()
         rules.append(CodeRule(kind, pairs, cells[2].strip(), cells[3].strip(), cells[4].strip(), cells[5].strip()))  # type: ignore[arg-type]
