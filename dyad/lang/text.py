@@ -2,6 +2,8 @@
 
 - ``fold(text)``: lower case, no diacritics, straight apostrophes and plain hyphens, one
   character in and one out, so that offsets into the folded text are offsets into the text.
+- ``phrase_key(phrase)``: the key of a phrase of the dates and amounts vocabularies, case and
+  symbols kept ("5 M$"), spaces, hyphens and apostrophes made uniform;
 - ``lookup_key(name)``: the key a name is looked up by in a table: its folded words joined by
   single spaces (``'Côte-d’Ivoire'`` -> ``'cote d ivoire'``); ``compact_key`` drops the spaces.
 - ``person_key(name)``: the spelling-tolerant key of a person's name, which maps French and
@@ -77,6 +79,21 @@ def lookup_key(name: str) -> str:
 def compact_key(name: str) -> str:
     """The lookup key without its spaces: 'Viêt Nam' and 'Vietnam' give 'vietnam'."""
     return lookup_key(name).replace(" ", "")
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def phrase_key(phrase: str, hyphens: bool = False) -> str:
+    """The key of a phrase as written, case and symbols kept ("5 M$"): straight apostrophes,
+    one space between words, none after an apostrophe; with ``hyphens``, a hyphen counts as a
+    space ("quatre-vingts"). The dates and amounts grammars key their vocabulary by it."""
+    phrase = phrase.translate(_PHRASE)
+    phrase = _SPACE_RUN.sub(" ", phrase.replace("-", " ") if hyphens else phrase).strip()
+    return phrase.replace("' ", "'")
+
+
+_PHRASE = {ord(c): "'" for c in APOSTROPHES}
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...lang import Lexicon
+from ...lang.text import phrase_key
 
 # Thousands separators inside a figure: space, no-break space, narrow no-break space.
 GAP = "[ \u00a0\u202f]"
@@ -24,15 +25,9 @@ _DIGITS = (
 # How far back the words before a figure are looked for.
 PREFIX_REACH = 64
 
-_SPACE_RUN = re.compile(r"\s+")
-_APOSTROPHE_GAP = re.compile(r"' ")
-
-
 def norm(phrase: str) -> str:
-    """Fold a matched phrase to a lookup key: one space, straight apostrophe, no hyphen."""
-    phrase = phrase.replace("\u2019", "'").replace("-", " ")
-    phrase = _SPACE_RUN.sub(" ", phrase).strip()
-    return _APOSTROPHE_GAP.sub("'", phrase)
+    """A matched phrase's key in the vocabulary: the phrase key, a hyphen as a space."""
+    return phrase_key(phrase, hyphens=True)
 
 
 def _char_regex(ch: str, phrase: str, reverse: bool) -> str:

@@ -11,13 +11,12 @@ from functools import lru_cache
 from typing import Any
 
 from ...lang import Lexicon
+from ...lang.text import phrase_key
 
 
 def norm(s: str) -> str:
-    """Lower case, straight apostrophes, single spaces: the form used as a data key."""
-    s = s.lower().replace("’", "'")
-    s = re.sub(r"\s+", " ", s)
-    return re.sub(r"'\s+", "'", s).strip()
+    """The form used as a data key: the phrase key, lower-cased."""
+    return phrase_key(s.lower())
 
 
 def _phrase(p: str) -> str:
