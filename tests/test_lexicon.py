@@ -75,3 +75,13 @@ def test_one_lookup_key_and_one_person_key():
 def test_one_resolver_for_text_and_queries(name, readings):
     names = CountryNames(lexicon("fr"))
     assert names.readings(name) == readings
+
+
+def test_an_ambiguous_query_name_lists_its_readings():
+    from dyad.errors import QueryError
+    from dyad.kb.countries import resolve_pair
+
+    with pytest.raises(QueryError) as err:
+        resolve_pair("AU CHN")
+    assert err.value.code == "E033" and "AUS" in str(err.value) and "IGO:AU" in str(err.value)
+    assert resolve_pair("AUS CHN") == ("AUS", "CHN") and resolve_pair("Union africaine Chine") == ("IGO:AU", "CHN")
