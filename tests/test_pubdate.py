@@ -56,3 +56,17 @@ def test_inferred_from_past_dates_and_a_future_visit(shared, analyse_text):
 def test_unknown_without_any_date(analyse_text):
     document, _ = analyse_text("Le ministre a reçu l'ambassadeur du Japon.")
     assert document.published.source == "unknown" and document.published.interval is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("La Bolivie rappelle son ambassadeur\n\n6 juin 2017 . – Le ministre bolivien a annoncé mardi qu'il "
+     "reviendrait en 1973 sur cette affaire.", "2017-06-06"),
+    ("Séisme au Chili\n\n26 juillet 2016, Santiago . – Le Japon a promis une aide au Chili.", "2016-07-26"),
+    ("Élections\n\nPage actualisée : 13 octobre 2016 — « Le Burundi quittera la CPI », a dit le ministre.",
+     "2016-10-13"),
+    ("Sommet\n\n1er décembre 2018 . – Le président a quitté Buenos Aires.", "2018-12-01"),
+])
+def test_a_date_first_dateline_gives_the_date(analyse_text, text, day):
+    document, _ = analyse_text(text)
+    assert document.published.source == "dateline"
+    assert document.published.interval.start.isoformat() == day

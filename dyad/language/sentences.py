@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..lang import Lexicon, lexicon
 
+_DATE_FIRST = re.compile(r"\s*(?:[^\W\d][^\n:]{0,30}:\s*)?\d{1,2}[^\W\d]{0,2}\s+[^\W\d]+\.?\s+\d{4}")
 ENDERS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSERS = {"»", '"', "”", "’", ")", "]"}
 
@@ -25,9 +26,13 @@ def _knowledge(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
     dashes = re.escape(data["dateline_dashes"])
     place, agency = data["dateline_place_max_chars"], data["dateline_agency_max_chars"]
     # "Rabat (MAP) –", "Hanoï, 22 août 2023 (VNA) –", "BERLIN, 7 décembre (Reuters) -", "PARIS -"
+    # Date first, as Wikinews writes it: "6 juin 2017 . –", "26 juillet 2016, Normandie . –",
+    # "Page actualisée : 13 octobre 2016 —" (a short label before the date).
+    date_first = (rf"(?:[^\W\d][^\n:{dashes}]{{0,30}}:\s*)?\d{{1,2}}[^\W\d]{{0,2}}\s+[^\W\d]+\.?\s+\d{{4}}"
+                  rf"[^\n(){dashes}]{{0,{agency}}}?")
     dateline = re.compile(
-        rf"^\s*[A-ZÀ-Ý][^\n()]{{0,{place}}}?"
-        rf"(?:\s*\([^\n()]{{1,{agency}}}\)[^\n()]{{0,{agency}}}?){{0,2}}\s*[{dashes}]+\s+(?=\S)")
+        rf"^\s*(?:{date_first}|[A-ZÀ-Ý][^\n()]{{0,{place}}}?"
+        rf"(?:\s*\([^\n()]{{1,{agency}}}\)[^\n()]{{0,{agency}}}?){{0,2}})\s*[{dashes}]+\s+(?=\S)")
     return abbrev, dateline
 
 
@@ -39,7 +44,7 @@ def dateline_end(text: str, lex: Lexicon, offset: int = 0) -> int | None:
         return None
     head = m.group(0)
     # A dateline names a place (and often an agency or a date), never a whole clause.
-    if "(" not in head and (len(head.split()) > 6 or not (
+    if "(" not in head and not _DATE_FIRST.match(head) and (len(head.split()) > 6 or not (
             re.match(r"\s*[A-ZÀ-Ý]{2,}\b", head) or re.search(r",\s*\d", head))):
         return None
     return offset + m.end()
