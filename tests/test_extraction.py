@@ -151,3 +151,30 @@ def test_a_person_of_unstated_country_is_no_side_of_a_pair_the_article_is_not_ab
 def test_a_meeting_received_on_a_day_the_parser_took_for_the_object(records):
     r = one(records("Le président américain a reçu lundi à la Maison Blanche son homologue indonésien."), "meeting")
     assert {r["actor"], r["target"]} == {"USA", "IDN"}
+
+
+@pytest.mark.parametrize("text, member, org, change", [
+    # a verb of leaving, the member its subject
+    ("Le Niger a quitté la Cédéao le 28 janvier 2024, a annoncé la junte.", "NER", "IGO:ECOWAS", "severed"),
+    # a noun of leaving, the member its complement before the organisation
+    ("Les marchés ont réagi à la sortie de la Grèce de l'Union européenne.", "GRC", "IGO:EU", "severed"),
+    # joining, with a date
+    ("En 2016, l'Ouzbékistan a adhéré à l'Organisation de coopération de Shanghai.", "UZB", "IGO:SCO", None),
+    # rejoining
+    ("Le Maroc a réintégré l'Union africaine en janvier 2017.", "MAR", "IGO:AU", "restored"),
+])
+def test_joining_or_leaving_an_organisation(records, text, member, org, change):
+    r = one(records(text), "relations")
+    assert (r["actor"], r["target"]) == (member, org)
+    assert r["attrs"]["kind"] == "other" and r["attrs"].get("change") == change
+
+
+@pytest.mark.parametrize("text", [
+    # a city in a complement is a place, not a member ("le statut de Rome")
+    "Le retrait du statut de Rome et de la Cour pénale internationale inquiète les juristes.",
+    # an organisation joining another is no tie between a country and an organisation
+    "La Chine a salué l'adhésion de l'Union africaine au G20.",
+])
+def test_no_membership_without_a_member_country(records, text):
+    assert [(r["actor"], r["target"]) for r in records(text) if r["type"] == "relations"
+            and r["attrs"].get("kind") == "other"] == []

@@ -15,13 +15,14 @@ from .agreements import extract_agreements
 from .invitations import extract_invitations
 from .meetings import extract_meetings
 from .merge import date_lede, date_ongoing_visits, inherit_visit_dates, merge_records
-from .relations import extract_relations
+from .relations import extract_memberships, extract_relations
 from .support import extract_support
 from .trade import extract_trade
 from .view import DocView
 from .visits import extract_visits
 
 EXTRACTORS = (extract_visits, extract_meetings, extract_agreements, extract_invitations, extract_relations,
+              extract_memberships,
               extract_support, extract_trade)
 
 __all__ = ["extract_records", "EXTRACTORS"]

@@ -9,7 +9,7 @@ from ..lang import Lexicon
 from ..lang.text import fold
 from ..model import Record
 from .common import date_for, fill_pair, negated, sentence_evidence, status_of
-from .view import DocView
+from .view import Actor, DocView
 
 
 def _kind_hits(view: DocView, sent: Span) -> list[tuple[int, str, str]]:
@@ -156,3 +156,70 @@ def _date(view: DocView, sent: Span, change_tok: Token, offset: int, offsets: li
         own = [d for d in dates if all(abs(d.start - offset) <= abs(d.start - o) for o in others)]
         return min(own, key=lambda d: abs(d.start - offset)) if own else None
     return date_for(view, change_tok, sent, ("absolute", "partial", "relative"))
+
+
+@lru_cache(maxsize=None)
+def _membership_words(lex: Lexicon) -> dict[str, str]:
+    """Folded lemma -> change, for the words of joining and leaving an organisation."""
+    return {fold(w): change for change, ws in lex.triggers["relations"].get("membership", {}).items() for w in ws}
+
+
+_NOT_COMPLEMENTS = {"nsubj", "nsubj:pass", "acl:relcl", "advcl", "ccomp", "parataxis", "conj"}
+
+
+def _complement_actors(view: DocView, tok: Token) -> list[Actor]:
+    """The parties named in the word's complements (object, obliques, noun complements), in
+    text order; cities are places there, not governments ("le statut de Rome")."""
+    found = [a for c in tok.children if c.dep_ not in _NOT_COMPLEMENTS for a in view.actors_from(c)]
+    return sorted((a for a in found if a.code and a.kind != "place"), key=lambda a: a.start)
+
+
+def _membership_parties(view: DocView, tok: Token) -> tuple[str | None, Actor] | None:
+    """(member, organisation): the organisation is the last one named in the complements; the
+    member the verb's subject ("le Burundi a quitté la CPI"), or for a noun the party named
+    before the organisation ("la sortie du Royaume-Uni de l'UE", "l'adhésion de l'UA au G20")."""
+    actors = _complement_actors(view, tok)
+    orgs = [a for a in actors if a.kind == "igo"]
+    if not orgs:
+        return None
+    org = orgs[-1]
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubj:pass"):
+            # a capital may stand for its government as a subject ("Londres quitte l'UE")
+            subject = [a for a in view.actors_from(c) if a.code and a.code != org.code]
+            if subject:
+                return subject[0].code, org
+    before = [a for a in actors if a.start < org.start and a.code != org.code]
+    return (before[0].code if before else None), org
+
+
+def extract_memberships(view: DocView) -> list[Record]:
+    """A country joins, leaves or rejoins an organisation ("le Burundi a quitté la CPI", "la
+    sortie du Royaume-Uni de l'Union européenne"): a tie of kind other with the organisation."""
+    words = _membership_words(view.lex)
+    out = []
+    for tok in view.doc:
+        change = words.get(fold(tok.lemma_)) or words.get(fold(tok.text))
+        if change is None or tok.pos_ not in ("VERB", "NOUN") or negated(view, tok):
+            continue
+        found = _membership_parties(view, tok)
+        if found is None:
+            continue
+        member, org = found
+        sent = tok.sent
+        parties = fill_pair(view, sent, [member, org.code] if member else [org.code], near=tok.idx)
+        if not parties or org.code not in parties or all(p.startswith("IGO:") for p in parties):
+            continue
+        member = next(p for p in parties if p != org.code)
+        if not any(a.code == member and a.kind != "place" for a in view.actors):
+            continue  # a member only a city stands for ("le statut de Rome") is none
+        d = date_for(view, tok, sent, ("absolute", "partial", "relative"))
+        attrs: dict = {"kind": "other"}
+        if change != "established":
+            attrs["change"] = change
+        status = status_of(view, tok, sent)
+        if status:
+            attrs["status"] = status
+        out.append(Record(view.document.id, "relations", member, org.code, [],
+                          d.interval if d else None, None, None, attrs, [sentence_evidence(sent)]))
+    return out

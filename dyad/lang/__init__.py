@@ -204,6 +204,7 @@ class Lexicon:
             "visit": get("visit", "travel_verbs") + get("visit", "passive_host_verbs") + get("visit", "host_subject_verbs"),
             "meeting": meeting_verbs, "invitation": get("invitation", "verbs"), "support": get("support", "verbs"),
             "agreement": get("agreement", "signing_lemmas"),
+            "relations": [w for ws in t.get("relations", {}).get("membership", {}).values() for w in ws],
         }
         nouns = {
             "visit": get("visit", "nouns"),
