@@ -178,3 +178,29 @@ def test_joining_or_leaving_an_organisation(records, text, member, org, change):
 def test_no_membership_without_a_member_country(records, text):
     assert [(r["actor"], r["target"]) for r in records(text) if r["type"] == "relations"
             and r["attrs"].get("kind") == "other"] == []
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    # backing as the means of an act: the one who acts is supported
+    ("L'armée irakienne a repris la ville grâce à l'appui de l'aviation américaine.", "USA", "IRQ"),
+    # backing received
+    ("Le gouvernement malien a reçu le soutien militaire de la Russie.", "RUS", "MLI"),
+    # aid given, the receiving party named with "à", here under the figure
+    ("L'Union européenne a promis une aide de 5 millions d'euros au Yémen.", "IGO:EU", "YEM"),
+    ("Le Japon a accordé une aide d'urgence au Népal après le séisme.", "JPN", "NPL"),
+])
+def test_support_as_backing_and_aid(records, text, actor, target):
+    r = one(records(text), "support")
+    assert (r["actor"], r["target"]) == (actor, target)
+
+
+@pytest.mark.parametrize("text, rtype", [
+    # backing in a domestic election: no side of a pair
+    ("En 2014, Duque est élu sénateur avec le soutien de l'ancien président colombien Álvaro Uribe.", "support"),
+    # pleading for aid is no aid given
+    ("Rome plaide pour une aide européenne à la Tunisie.", "support"),
+    # backing received: no one was met
+    ("Le gouvernement malien a reçu le soutien militaire de la Russie.", "meeting"),
+])
+def test_no_record_from_backing_words_alone(records, text, rtype):
+    assert [r for r in records(text) if r["type"] == rtype] == []

@@ -169,6 +169,8 @@ def _thing_met(view: DocView, tok: Token) -> bool:
         if tok.dep_ != "acl:relcl" or fold(obj.text) not in view.words("object_relatives"):
             return False  # "il l'a reçu": someone already named
         obj = tok.head
+    if obj.lemma_.lower() in view.lex.triggers["support"]["nouns"]:
+        return True  # "a reçu le soutien militaire de la Russie": backing received, nobody met
     if any(c.dep_ == "case" and fold(c.text) in view.words("partitive") for c in obj.children):
         # "a reçu de la Russie des avions": the parser takes the giver for the object; what
         # is received hangs under it

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..lang.text import fold
 from ..model import Record
 from .common import date_for, fill_pair, sentence_evidence, status_of, subject_party
-from .view import DocView
+from .view import Actor, DocView
 
 
 def _object_text(view: DocView, tok: Token) -> str | None:
@@ -33,6 +33,41 @@ def _unreflexive(view: DocView, lemma: str) -> str:
     folded = fold(lemma)
     elided = next((p for p in view.words("reflexive_pronouns") if p.endswith("'") and folded.startswith(p)), "")
     return folded[len(elided):]
+
+
+def _dative_party(view: DocView, tok: Token) -> Actor | None:
+    """A country or organisation introduced by "à" in the noun's phrase, or beside it under its verb."""
+    dative = view.words("dative")
+    tokens = list(tok.subtree)
+    if tok.dep_ == "obj" and tok.head.pos_ == "VERB":
+        tokens += [t for c in tok.head.children if c.dep_ in ("obl", "obl:arg", "iobj") for t in c.subtree]
+    for t in tokens:
+        a = view.actor_of(t)
+        if a is not None and a.code and a.kind in ("country", "igo") and \
+                any(c.dep_ == "case" and fold(c.text) in dative for c in t.children):
+            return a
+    return None
+
+
+def _adjective_party(view: DocView, tok: Token) -> Actor | None:
+    """The party an adjective of the noun names ("l'aide japonaise")."""
+    for c in tok.children:
+        if c.dep_ == "amod":
+            a = view.actor_of(c)
+            if a is not None and a.code:
+                return a
+    return None
+
+
+def _backing(view: DocView, tok: Token) -> bool:
+    """Is the noun backing told as the means of an act ("grâce à l'aide de", "avec l'appui de"),
+    or received ("a reçu le soutien militaire de")?"""
+    words = view.lex.triggers["support"]
+    cases = {fold(w) for w in words.get("backing_cases", [])}
+    if any(c.dep_ == "case" and fold(c.text) in cases for c in tok.children):
+        return True
+    receive = {fold(w) for w in words.get("receive_verbs", [])}
+    return tok.dep_ == "obj" and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in receive
 
 
 def extract_support(view: DocView) -> list[Record]:
@@ -77,7 +112,25 @@ def extract_support(view: DocView) -> list[Record]:
                 supporter = subject_party(view, tok.head)
             target = next((c for c in tok.children if c.dep_ == "nmod" and
                            any(fold(x.text) in view.words("dative") for x in c.children if x.dep_ == "case")), None)
-            supported = view.party_below(target, depth=2) if target is not None else None
+            if lemma in words.get("needs_target", []):
+                # "une aide de 5 millions d'euros au Yémen", "une aide européenne à la Tunisie":
+                # the party named with "à" itself, in the noun's phrase or the verb's; the
+                # giver named in it ("l'aide japonaise"), else the verb's subject
+                supported = _dative_party(view, tok)
+                supporter = view.party_below(owner, depth=2) if owner is not None else None
+                if supporter is not None and supported is not None and supporter.code == supported.code:
+                    supporter = None  # "une aide de 5 millions d'euros au Yémen": the figure's "de"
+                supporter = supporter or _adjective_party(view, tok)
+                give = {fold(w) for w in words.get("give_verbs", [])}
+                if supporter is None and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in give:
+                    supporter = subject_party(view, tok.head)
+            else:
+                supported = view.party_below(target, depth=2) if target is not None else None
+            if supported is None and _backing(view, tok):
+                # "l'armée syrienne avance grâce à l'aide de l'aviation russe": the one who acts,
+                # when the text says whose side it is (not "Duque est élu avec le soutien de ...")
+                acting = subject_party(view, tok.head)
+                supported = acting if acting is not None and acting.code else None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if tok.dep_ in ("xcomp", "conj") and subj is None:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
