@@ -204,3 +204,12 @@ def test_support_as_backing_and_aid(records, text, actor, target):
 ])
 def test_no_record_from_backing_words_alone(records, text, rtype):
     assert [r for r in records(text) if r["type"] == rtype] == []
+
+
+@pytest.mark.parametrize("text, actor, target, rtype", [
+    ("Le pape François s'est rendu mardi en Arménie pour une visite de trois jours.", "VAT", "ARM", "visit"),
+    ("Le souverain pontife est arrivé dimanche à Tbilissi, en Géorgie.", "VAT", "GEO", "visit"),
+])
+def test_the_pope_stands_for_the_holy_see(records, text, actor, target, rtype):
+    r = one(records(text), rtype)
+    assert (r["actor"], r["target"]) == (actor, target)

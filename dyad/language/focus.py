@@ -30,7 +30,7 @@ def worth_parsing(document: Document, lex: Lexicon) -> bool:
     for m in gazetteer_for(lex).find(document.text):
         if m.kind in PARTY_KINDS:
             parties.add(m.value)
-        elif m.kind == "city" and m.country:
+        elif m.kind in ("city", "title") and m.country:  # "le pape": an office of one country
             parties.add(m.country)
         if len(parties) >= 2:
             break

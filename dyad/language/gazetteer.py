@@ -102,7 +102,7 @@ class Gazetteer:
             if lang == self.lang:
                 self._add("igo", form, code)
         for row in lex.titles:
-            self._add("title", row["form"], row["role"], rank=row["rank"])
+            self._add("title", row["form"], row["role"], rank=row["rank"], country=row.get("country") or None)
         self._load_stops()
         for entries in self._index.values():
             entries.sort(key=lambda e: _PRIORITY[e.kind])

@@ -171,7 +171,7 @@ class PersonFinder:
                 continue
             name = doc[ns:ne].text
             pm = PersonMention(doc[ns].idx, doc[ne - 1].idx + len(doc[ne - 1]), name,
-                               self._role(doc, t, doc[ns].idx), country, t.start, t.end)
+                               self._role(doc, t, doc[ns].idx), country or t.country, t.start, t.end)
             by_start[pm.start] = pm
             used_titles.add(t.start)
         places = {(m.start, m.end) for m in matches if m.kind in ("city", "country")}
@@ -231,8 +231,8 @@ class PersonFinder:
                 continue
             _, _, country = self._name_after(doc, span.end, covered)
             stop = next((x.idx for x in doc[span.end:] if x.text in (",", ".", ";")), len(self._text))
-            by_start[start] = PersonMention(start, end, self._text[start:end], self._role(doc, t, stop), country,
-                                            t.start, t.end)
+            by_start[start] = PersonMention(start, end, self._text[start:end], self._role(doc, t, stop),
+                                            country or t.country, t.start, t.end)
             used.add(t.start)
 
     def _repeats(self, doc: Doc, groups: list[PersonGroup], people: list[PersonMention]) -> list[PersonMention]:
@@ -336,6 +336,7 @@ class PersonFinder:
                     k += 1
                     continue
                 break
+            country = country or t.country  # "le pape": an office of one country
             before = sorted((p for p in people if p.end <= t.start and p.group is not None), key=lambda p: p.start)
             group = self._resolve(t, country, groups, before)
             if group is None and country is None and t.value not in LINK_ROLES:
