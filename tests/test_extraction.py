@@ -213,3 +213,8 @@ def test_no_record_from_backing_words_alone(records, text, rtype):
 def test_the_pope_stands_for_the_holy_see(records, text, actor, target, rtype):
     r = one(records(text), rtype)
     assert (r["actor"], r["target"]) == (actor, target)
+
+
+def test_a_state_and_its_own_territory_are_one_side(records):
+    found = records("Le ministre français des Outre-mer s'est rendu lundi en Guyane pour rencontrer les élus.")
+    assert [(r["actor"], r["target"]) for r in found if {r["actor"], r["target"]} == {"FRA", "GUF"}] == []

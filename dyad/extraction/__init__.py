@@ -57,6 +57,9 @@ def extract_records(document: Document, doc: Doc, options: Options) -> list[Reco
         sents = [s for s in doc.sents if s.text.strip()]
         date_lede(records, published, sents[min(3, len(sents) - 1)].end_char if sents else 0)
     inherit_visit_dates(records, lambda name: (gaz.city(name).country if gaz.city(name) else None), published)
-    records = [r for r in records if r.actor and r.target and r.actor != r.target]
+    sovereign = view.lex.sovereign_of
+    # a state and its own territory ("en Guyane", for France) are one side: nothing bilateral
+    records = [r for r in records if r.actor and r.target and r.actor != r.target
+               and sovereign.get(r.actor, r.actor) != sovereign.get(r.target, r.target)]
     records.sort(key=lambda r: (r.evidence[0] if r.evidence else (0, 0), r.type))
     return records

@@ -155,6 +155,11 @@ class Lexicon:
         return self.rows("titles.tsv")
 
     @cached_property
+    def sovereign_of(self) -> dict[str, str]:
+        """Territory code -> the code of the state it belongs to (``data/dependencies.tsv``)."""
+        return {row["territory"]: row["sovereign"] for row in self.rows("dependencies.tsv")}
+
+    @cached_property
     def cities(self) -> list[dict[str, str]]:
         """Capitals and major cities with their English name and country (``data/cities.tsv``)."""
         return self.rows("cities.tsv")
