@@ -442,3 +442,11 @@ def test_vocabulary_has_no_ambiguous_abbreviations():
     short = {"sa", "ma", "me", "je", "ve", "di", "lu"}
     assert not short & set(data["weekdays"]) and not short & set(data["months"])
     assert "sept" not in data["months"], "'sept' is also the number seven"
+
+
+def test_a_weekday_under_a_month_only_reference_takes_the_month():
+    from dyad.language.pubdate import parse_iso
+
+    (m,) = find_dates("Le président est arrivé mardi à Hanoï.", parse_iso("2023-08"), None)
+    assert (m.interval.start.isoformat(), m.interval.end.isoformat(), m.interval.inferred) == \
+        ("2023-08-01", "2023-08-31", True)

@@ -77,6 +77,12 @@ class Context:
         """The reference when it is one day; day-level relatives need it."""
         return self.ref if self.ref is not None and self.ref.start == self.ref.end else None
 
+    @property
+    def month_ref(self) -> Interval | None:
+        """The reference when only its month is known (a feed's "2023-08"): a weekday or
+        "hier" then takes that month, inferred."""
+        return self.ref if self.ref is not None and self.ref.granularity == "month" else None
+
 
 def cardinal(g: Grammar, s: str) -> int:
     """A count written in figures or in words ("trois")."""

@@ -444,6 +444,9 @@ class Resolver:
         anchor = "text"
         if base is None:
             base, anchor = ctx.day_ref, "reference"
+        if base is None and ctx.month_ref is not None and abs(n) <= 1:
+            iv = replaced(ctx.month_ref, inferred=True)  # "hier" in a feed that gives only the month
+            return self._found(m, iv, "relative", "reference", False, iv.start.isoformat()[:7])
         if base is None:
             return self._found(m, None, "relative", anchor, False, None)
         iv = replaced(day_iv(base.start + timedelta(days=n)), inferred=True)
@@ -538,5 +541,8 @@ class Resolver:
         iv = nearby_weekday(ctx, wd, ctx.tense(m.start()), direction)
         if iv is None and ctx.ref is not None and ctx.day_ref is not None:
             return None
+        if iv is None and ctx.month_ref is not None and not direction:
+            iv = replaced(ctx.month_ref, inferred=True)
+            return self._found(m, iv, "relative", "reference", False, iv.start.isoformat()[:7])
         tx = (iv.start.isoformat() if iv else f"XXXX-WXX-{wd + 1}") + (f"T{pod}" if pod else "")
         return self._found(m, iv, "relative", "reference", False, tx)
