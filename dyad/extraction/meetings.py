@@ -14,7 +14,7 @@ from .common import (anaphoric, date_for, fill_pair, person_names, sentence_evid
                      subject_party, topics_in, where_for)
 from .view import DocView
 
-SPACES = r"[^\S]*"  # any run of white space: \s, written without a letter
+SPACES = r"\s*"  # any run of white space
 
 
 @lru_cache(maxsize=None)
