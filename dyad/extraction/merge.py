@@ -61,11 +61,13 @@ def _same_fact(a: Record, b: Record) -> bool:
         return a.when == b.when and sa == sb and a.attrs.get("flow") == b.attrs.get("flow") and \
             abs(a.attrs["value"] - b.attrs["value"]) <= 0.005 * max(a.attrs["value"], b.attrs["value"])
     if a.type == "relations":
-        same = a.attrs.get("kind") == b.attrs.get("kind") and a.attrs.get("change") == b.attrs.get("change")
+        same_kind = a.attrs.get("kind") == b.attrs.get("kind")
+        if a.when is None and b.when is None:
+            return same_kind
         # a country leaves or joins an organisation once: a dated and an undated mention are one fact
-        membership = same and a.attrs.get("kind") == "other" and a.target.startswith("IGO:") if a.target else False
-        return same and (a.when is not None and b.when is not None or membership) or (
-            a.when is None and b.when is None and a.attrs.get("kind") == b.attrs.get("kind"))
+        membership = a.attrs.get("kind") == "other" and (a.target or "").startswith("IGO:")
+        return same_kind and a.attrs.get("change") == b.attrs.get("change") and (
+            a.when is not None and b.when is not None or membership)
     if a.type == "support":
         return a.evidence == b.evidence
     return sa == sb

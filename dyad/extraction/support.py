@@ -70,6 +70,39 @@ def _backing(view: DocView, tok: Token) -> bool:
     return tok.dep_ == "obj" and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in receive
 
 
+def _noun_parties(view: DocView, tok: Token, needs_target: bool) -> tuple[Actor | None, Actor | None]:
+    """(supporter, supported) of a noun of support. The supporter is its "de" complement ("le
+    soutien du Japon", not "à l'adhésion de ..."), else the subject of its verb; the supported
+    its "à" complement. A noun that needs a target ("une aide de 5 millions d'euros au Yémen",
+    "une aide européenne à la Tunisie") takes the party named with "à" itself, in its phrase or
+    its verb's, the giver named in it ("l'aide japonaise"), else the subject of a verb of giving.
+    Backing told as the means of an act supports the one who acts."""
+    words = view.lex.triggers["support"]
+    owner = next((c for c in tok.children if c.dep_ == "det:poss" or c.dep_ == "nmod" and
+                  any(fold(x.text) in view.words("partitive") for x in c.children if x.dep_ == "case")), None)
+    supporter = view.party_below(owner, depth=2) if owner is not None else None
+    verb = tok.head if tok.head.pos_ == "VERB" else None
+    if needs_target:
+        supported = _dative_party(view, tok)
+        if supporter is not None and supported is not None and supporter.code == supported.code:
+            supporter = None  # "une aide de 5 millions d'euros au Yémen": the figure's "de"
+        supporter = supporter or _adjective_party(view, tok)
+        if verb is not None and fold(verb.lemma_) not in {fold(w) for w in words.get("give_verbs", [])}:
+            verb = None  # pleading for aid is no giving
+    else:
+        target = next((c for c in tok.children if c.dep_ == "nmod" and
+                       any(fold(x.text) in view.words("dative") for x in c.children if x.dep_ == "case")), None)
+        supported = view.party_below(target, depth=2) if target is not None else None
+    if supporter is None and verb is not None:
+        supporter = subject_party(view, verb)
+    if supported is None and _backing(view, tok):
+        # "l'armée syrienne avance grâce à l'aide de l'aviation russe": the one who acts,
+        # when the text says whose side it is (not "Duque est élu avec le soutien de ...")
+        acting = subject_party(view, tok.head)
+        supported = acting if acting is not None and acting.code else None
+    return supporter, supported
+
+
 def extract_support(view: DocView) -> list[Record]:
     """Every statement of support with a supported party or a mutual pledge."""
     words = view.lex.triggers["support"]
@@ -104,33 +137,7 @@ def extract_support(view: DocView) -> list[Record]:
                         supported = a
                         break
         else:
-            # "le soutien du Japon": the owner is a "de" complement, not "à l'adhésion de ..."
-            owner = next((c for c in tok.children if c.dep_ == "det:poss" or c.dep_ == "nmod" and
-                          any(fold(x.text) in view.words("partitive") for x in c.children if x.dep_ == "case")), None)
-            supporter = view.party_below(owner, depth=2) if owner is not None else None
-            if supporter is None and tok.head.pos_ == "VERB":
-                supporter = subject_party(view, tok.head)
-            target = next((c for c in tok.children if c.dep_ == "nmod" and
-                           any(fold(x.text) in view.words("dative") for x in c.children if x.dep_ == "case")), None)
-            if lemma in words.get("needs_target", []):
-                # "une aide de 5 millions d'euros au Yémen", "une aide européenne à la Tunisie":
-                # the party named with "à" itself, in the noun's phrase or the verb's; the
-                # giver named in it ("l'aide japonaise"), else the verb's subject
-                supported = _dative_party(view, tok)
-                supporter = view.party_below(owner, depth=2) if owner is not None else None
-                if supporter is not None and supported is not None and supporter.code == supported.code:
-                    supporter = None  # "une aide de 5 millions d'euros au Yémen": the figure's "de"
-                supporter = supporter or _adjective_party(view, tok)
-                give = {fold(w) for w in words.get("give_verbs", [])}
-                if supporter is None and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in give:
-                    supporter = subject_party(view, tok.head)
-            else:
-                supported = view.party_below(target, depth=2) if target is not None else None
-            if supported is None and _backing(view, tok):
-                # "l'armée syrienne avance grâce à l'aide de l'aviation russe": the one who acts,
-                # when the text says whose side it is (not "Duque est élu avec le soutien de ...")
-                acting = subject_party(view, tok.head)
-                supported = acting if acting is not None and acting.code else None
+            supporter, supported = _noun_parties(view, tok, lemma in words.get("needs_target", []))
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if tok.dep_ in ("xcomp", "conj") and subj is None:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)

@@ -136,8 +136,8 @@ class CountryNames:
             return [self.codes[text]]
         found: list[str] = []
         key, compact = lookup_key(text), compact_key(text)
-        upper = text.upper()
-        for code in (self.codes.get(upper) if len(text) == 2 or text.isupper() or len(text) == 3 else None,
+        upper = text.upper()  # codes are two or three letters, in any case ("kaz", "kz")
+        for code in (self.codes.get(upper),
                      self.names.get(key), self.compact.get(compact), self.aliases.get(compact),
                      self.igos.get(key)):
             if code and code not in found:

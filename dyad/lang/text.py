@@ -82,6 +82,7 @@ def compact_key(name: str) -> str:
 
 
 _SPACE_RUN = re.compile(r"\s+")
+_PHRASE = {ord(c): "'" for c in APOSTROPHES}
 
 
 def phrase_key(phrase: str, hyphens: bool = False) -> str:
@@ -91,9 +92,6 @@ def phrase_key(phrase: str, hyphens: bool = False) -> str:
     phrase = phrase.translate(_PHRASE)
     phrase = _SPACE_RUN.sub(" ", phrase.replace("-", " ") if hyphens else phrase).strip()
     return phrase.replace("' ", "'")
-
-
-_PHRASE = {ord(c): "'" for c in APOSTROPHES}
 
 
 @lru_cache(maxsize=1)
